@@ -1,0 +1,95 @@
+// Shared, memoised facts about a parsed answer: calls, defined functions, includes, string literals.
+// Every check that needs them reads them from here, so each answer's tree is walked once.
+import type { Node } from 'web-tree-sitter';
+import { memo, type EvalInput } from './types.js';
+
+/** One call site: `Name(...)` (receiver null) or `x.Name(...)` (receiver is the text before the dot). */
+export interface CallSite {
+  name: string;
+  receiver: string | null;
+  line: number;
+  column: number;
+  /** Number of arguments at the call site. */
+  argCount: number;
+  node: Node;
+}
+
+/** Yields every named node in document order (iterative: deep trees must not overflow the stack). */
+export function* walk(root: Node): Generator<Node> {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    yield node;
+    const kids = node.namedChildren;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const kid = kids[i];
+      if (kid) stack.push(kid);
+    }
+  }
+}
+
+/** All nodes of the given types (memoised per input and type list). */
+export function nodesOfType(input: EvalInput, ...types: string[]): Node[] {
+  return memo(input, `nodes:${types.join(',')}`, () => {
+    if (!input.tree) return [];
+    const wanted = new Set(types);
+    const out: Node[] = [];
+    for (const n of walk(input.tree.rootNode)) if (wanted.has(n.type)) out.push(n);
+    return out;
+  });
+}
+
+/** Every call site in the main code. */
+export function callSites(input: EvalInput): CallSite[] {
+  return memo(input, 'calls', () =>
+    nodesOfType(input, 'call_expression').flatMap((node): CallSite[] => {
+      const fn = node.childForFieldName('function');
+      if (!fn) return [];
+      const args = node.childForFieldName('arguments');
+      const argCount = args ? args.namedChildren.filter((a) => a && a.type !== 'comment').length : 0;
+      const at = { line: node.startPosition.row + 1, column: node.startPosition.column + 1, argCount, node };
+      if (fn.type === 'field_access') {
+        const field = fn.childForFieldName('field');
+        const target = fn.childForFieldName('target');
+        return field ? [{ name: field.text, receiver: target?.text ?? null, ...at }] : [];
+      }
+      return [{ name: fn.text, receiver: null, ...at }];
+    }),
+  );
+}
+
+/** Names of functions defined with a body (public/stock/static/plain, old or new style). */
+export function definedFunctions(input: EvalInput): Map<string, Node> {
+  return memo(input, 'definedFunctions', () => {
+    const out = new Map<string, Node>();
+    for (const n of nodesOfType(input, 'function_definition', 'alias_declaration')) {
+      const name = n.childForFieldName('name')?.text;
+      if (name && !out.has(name)) out.set(name, n);
+    }
+    return out;
+  });
+}
+
+/** Include names as written, without quotes/brackets and without `.inc` (e.g. `sourcemod`, `left4dhooks`). */
+export function includeNames(input: EvalInput): string[] {
+  return memo(input, 'includes', () =>
+    nodesOfType(input, 'preproc_include', 'preproc_tryinclude').flatMap((n) => {
+      const path = n.childForFieldName('path');
+      if (!path) return [];
+      return [path.text.replace(/^[<"]|[>"]$/g, '').replace(/\.inc$/i, '')];
+    }),
+  );
+}
+
+/** The value of a string literal node ("abc" → abc, escapes kept as written), or null for other nodes. */
+export function stringValue(node: Node | null | undefined): string | null {
+  if (!node || node.type !== 'string_literal') return null;
+  return node.text.slice(1, -1);
+}
+
+/** The nth argument node of a call (skipping comments), or null. */
+export function argument(call: Node, index: number): Node | null {
+  const args = call.childForFieldName('arguments');
+  if (!args) return null;
+  return args.namedChildren.filter((a) => a && a.type !== 'comment')[index] ?? null;
+}

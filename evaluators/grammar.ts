@@ -1,0 +1,46 @@
+// The SourcePawn grammar as wasm (tree-sitter-sourcepawn) through web-tree-sitter: no native build,
+// so it works the same on Linux, macOS and Windows. Load once, then parse synchronously.
+import { createRequire } from 'node:module';
+import { Language, Parser, Query, type Tree } from 'web-tree-sitter';
+
+const require = createRequire(import.meta.url);
+
+let loading: Promise<void> | undefined;
+let parser: Parser | undefined;
+let language: Language | undefined;
+const queryCache = new Map<string, Query>();
+
+/** Loads the grammar once per process; later calls return the same promise. */
+export function loadGrammar(): Promise<void> {
+  loading ??= (async () => {
+    await Parser.init();
+    language = await Language.load(require.resolve('tree-sitter-sourcepawn/tree-sitter-sourcepawn.wasm'));
+    parser = new Parser();
+    parser.setLanguage(language);
+  })();
+  return loading;
+}
+
+/** Parses SourcePawn source. The caller owns the tree and should `delete()` it when done. */
+export function parseSource(code: string): Tree {
+  if (!parser) throw new Error('SourcePawn grammar not loaded: await loadGrammar() first');
+  const tree = parser.parse(code);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  return tree;
+}
+
+/** The loaded grammar (after loadGrammar()). */
+export function sourcepawn(): Language {
+  if (!language) throw new Error('SourcePawn grammar not loaded: await loadGrammar() first');
+  return language;
+}
+
+/** Compiles a tree-sitter query once and caches it; throws on an invalid query (callers validate first). */
+export function compileQuery(source: string): Query {
+  let q = queryCache.get(source);
+  if (!q) {
+    q = new Query(sourcepawn(), source);
+    queryCache.set(source, q);
+  }
+  return q;
+}

@@ -1,0 +1,90 @@
+import type { CheckResult, CodeLocation } from './check.js';
+import type { CompletionError, Usage } from './provider.js';
+
+/** Result status of one item: `error` is a harness/provider problem, never the model's failure. */
+export type ItemStatus = 'pass' | 'fail' | 'error';
+
+/** One model × case × sample, fully judged. */
+export interface ItemResult {
+  model: string;
+  caseId: string;
+  category: string;
+  sample: number;
+  status: ItemStatus;
+  /** 0–10, null when the item is an error. */
+  score: number | null;
+  answer: string | null;
+  /** Extracted main code ('' when none). */
+  code: string;
+  checks: CheckResult[];
+  syntax: { ok: boolean; errors: CodeLocation[] } | null;
+  api: { total: number; resolved: number; unknown: string[] } | null;
+  error?: CompletionError;
+  usage?: Usage;
+  latencyMs: number;
+  cached: boolean;
+}
+
+/** A count of one unknown API name for one model. */
+export interface UnknownApiCount {
+  name: string;
+  count: number;
+  cases: string[];
+}
+
+/** Per-category figures for one model. */
+export interface CategorySummary {
+  category: string;
+  items: number;
+  avgScore: number | null;
+  passRate: number | null;
+}
+
+/** Headline figures for one model in one run. */
+export interface ModelSummary {
+  label: string;
+  modelId: string;
+  provider: string;
+  /** Number of cases and of items (cases × samples). */
+  cases: number;
+  items: number;
+  passed: number;
+  failed: number;
+  errors: number;
+  /** Mean score over judged items (errors excluded), 0–10. */
+  avgScore: number | null;
+  /** passed / judged items. */
+  passRate: number | null;
+  /** Items whose code parsed without errors / judged items. */
+  syntaxRate: number | null;
+  /** Resolved API calls / all non-local calls. */
+  apiAccuracy: number | null;
+  unknownApis: UnknownApiCount[];
+  categories: CategorySummary[];
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number | null;
+  latencyMs: { avg: number | null; p50: number | null; p95: number | null };
+}
+
+/** Case metadata carried into reports. */
+export interface CaseInfo {
+  id: string;
+  category: string;
+  tags: string[];
+  weight: number;
+  prompt: string;
+}
+
+/** A whole run: the stable JSON document reports are rendered from. */
+export interface RunResult {
+  schemaVersion: 1;
+  runId: string;
+  harnessVersion: string;
+  suite: { name: string; description: string; files: string[]; passScore: number };
+  startedAt: string;
+  finishedAt: string;
+  models: ModelSummary[];
+  cases: CaseInfo[];
+  items: ItemResult[];
+}
