@@ -19,6 +19,8 @@ export interface ItemResult {
   checks: CheckResult[];
   syntax: { ok: boolean; errors: CodeLocation[] } | null;
   api: { total: number; resolved: number; unknown: string[] } | null;
+  /** Problems noticed while extracting the code (e.g. an unterminated fence). */
+  warnings: string[];
   error?: CompletionError;
   usage?: Usage;
   latencyMs: number;

@@ -1,0 +1,39 @@
+// Parses a command's flags strictly from the table; unknown flags are usage errors with a suggestion.
+import { parseArgs } from 'node:util';
+import { didYouMean, UsageError } from '../errors.js';
+import { commands, flags, type CommandName, type FlagName } from './flags.js';
+
+export type ParsedFlags = Partial<Record<FlagName, string | boolean>>;
+
+/** Parses argv for one command. */
+export function parseCommandArgs(command: CommandName, argv: string[]): { values: ParsedFlags; positionals: string[] } {
+  const allowed = [...commands[command].flags, 'help'] as FlagName[];
+  const options = Object.fromEntries(
+    allowed.map((name) => {
+      const f = flags[name];
+      return [name, { type: f.type, ...('short' in f ? { short: f.short } : {}) }];
+    }),
+  );
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return { values: values as ParsedFlags, positionals };
+  } catch (err) {
+    const m = /Unknown option '(-{1,2})([^']+)'/.exec((err as Error).message);
+    if (m) throw new UsageError(`unknown option ${m[1]}${m[2]} for "${command}"${didYouMean(m[2] ?? '', allowed)}`, `run \`l4d2-eval ${command} --help\``);
+    throw new UsageError((err as Error).message.split('\n')[0] ?? 'bad arguments', `run \`l4d2-eval ${command} --help\``);
+  }
+}
+
+/** A comma-separated flag as a list (empty entries dropped). */
+export function listFlag(value: string | boolean | undefined): string[] | undefined {
+  if (typeof value !== 'string') return undefined;
+  return value.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** A positive integer flag. */
+export function intFlag(name: string, value: string | boolean | undefined): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive integer, got "${value}"`);
+  return n;
+}

@@ -1,0 +1,21 @@
+import path from 'node:path';
+import { loadConfig } from '../../config/load.js';
+import { selectModels } from '../../config/models.js';
+import { loadSuites } from '../../suite/multi.js';
+import type { ParsedFlags } from '../args.js';
+
+/** `l4d2-eval validate`: loads the config and suites; any problem throws (exit 2) with every location. */
+export async function validateCommand(values: ParsedFlags, positionals: string[]): Promise<number> {
+  const config = loadConfig(values.config as string | undefined);
+  const files = positionals.length > 0 ? positionals : [path.relative(process.cwd(), config.suite) || config.suite];
+  const { suite, warnings } = await loadSuites(files);
+  const models = selectModels(config, undefined, suite.models ? { labels: suite.models, file: suite.files[0]! } : undefined);
+  const checks = suite.cases.reduce((s, c) => s + c.checks.length, 0);
+  if (values.json === true) {
+    process.stdout.write(JSON.stringify({ ok: true, suite: suite.name, files: suite.files, cases: suite.cases.length, checks, models: models.map((m) => m.label), warnings }, null, 2) + '\n');
+  } else {
+    for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+    process.stdout.write(`ok: ${suite.name}: ${suite.cases.length} cases, ${checks} checks in ${suite.files.length} files; models: ${models.map((m) => m.label).join(', ')}\n`);
+  }
+  return 0;
+}

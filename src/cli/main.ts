@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// The CLI only parses flags, calls the library, writes files and sets the exit code.
+import { UserError, ValidationError } from '../errors.js';
+import { HARNESS_VERSION } from '../version.js';
+import { parseCommandArgs } from './args.js';
+import { reportCommand } from './commands/report.js';
+import { runCommand } from './commands/run.js';
+import { schemaCommand } from './commands/schema.js';
+import { scoreCommand } from './commands/score.js';
+import { validateCommand } from './commands/validate.js';
+import { commands, type CommandName } from './flags.js';
+import { helpText } from './help.js';
+import type { ParsedFlags } from './args.js';
+import { didYouMean } from '../errors.js';
+
+const handlers = {
+  run: runCommand,
+  score: scoreCommand,
+  report: reportCommand,
+  validate: validateCommand,
+  schema: schemaCommand,
+} satisfies Record<CommandName, (values: ParsedFlags, positionals: string[]) => Promise<number>>;
+
+async function main(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    process.stdout.write(helpText());
+    return first === undefined ? 2 : 0;
+  }
+  if (first === '--version' || first === '-v') {
+    process.stdout.write(`${HARNESS_VERSION}\n`);
+    return 0;
+  }
+  if (!(first in commands)) {
+    process.stderr.write(`error: unknown command "${first}"${didYouMean(first, Object.keys(commands))}\nhint: run \`l4d2-eval --help\`\n`);
+    return 2;
+  }
+  const command = first as CommandName;
+  const { values, positionals } = parseCommandArgs(command, rest);
+  if (values.help) {
+    process.stdout.write(helpText(command));
+    return 0;
+  }
+  return handlers[command](values, positionals);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof UserError) {
+      process.stderr.write(`error: ${err.message}\n`);
+      if (err.hint) process.stderr.write(`hint: ${err.hint}\n`);
+      if (err instanceof ValidationError) process.stderr.write('nothing was run: fix the problems above and try again\n');
+      process.exitCode = 2;
+      return;
+    }
+    throw err;
+  },
+);

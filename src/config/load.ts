@@ -1,0 +1,46 @@
+// Loads l4d2-eval.config.yaml; relative paths in it are taken from the config file's folder.
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { UserError, ValidationError } from '../errors.js';
+import { readYaml, zodProblems } from '../suite/yaml.js';
+import { configSchema, type ModelConfig } from './schema.js';
+
+export const DEFAULT_CONFIG_FILE = 'l4d2-eval.config.yaml';
+
+/** A loaded config with absolute paths. */
+export interface Config {
+  file: string;
+  dir: string;
+  suite: string;
+  out: string;
+  formats: string[];
+  templates?: string;
+  models: Record<string, ModelConfig>;
+}
+
+/** Loads the config (default: ./l4d2-eval.config.yaml); every problem is reported at once. */
+export function loadConfig(file?: string, cwd = process.cwd()): Config {
+  const target = path.resolve(cwd, file ?? DEFAULT_CONFIG_FILE);
+  if (!existsSync(target)) {
+    throw new UserError('E_CONFIG', `config file not found: ${path.relative(cwd, target) || target}`, file ? 'check the --config path' : `create ${DEFAULT_CONFIG_FILE} (see README: Config) or pass --config FILE`);
+  }
+  const display = path.relative(cwd, target) || target;
+  const { yaml, problems } = readYaml(target, display);
+  if (!yaml) throw new ValidationError(problems, `config ${display} is invalid`);
+  const parsed = configSchema.safeParse(yaml.data ?? {});
+  if (!parsed.success) throw new ValidationError(zodProblems(parsed.error, yaml), `config ${display} is invalid`);
+  const dir = path.dirname(target);
+  const c = parsed.data;
+  const models = Object.fromEntries(
+    Object.entries(c.models).map(([label, m]) => [label, { ...m, label, dir: path.resolve(dir, m.dir ?? path.join('fixtures', 'responses', label)) }]),
+  );
+  return {
+    file: target,
+    dir,
+    suite: path.resolve(dir, c.suite ?? 'suites/core.yaml'),
+    out: path.resolve(dir, c.out ?? 'reports/latest'),
+    formats: c.formats ?? ['md', 'csv', 'json'],
+    templates: c.templates ? path.resolve(dir, c.templates) : undefined,
+    models,
+  };
+}

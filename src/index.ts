@@ -1,0 +1,20 @@
+// The library: everything the CLI does is reachable from here.
+export { loadSuite, loadSuiteOrThrow, type LoadResult } from './suite/loader.js';
+export { loadSuites } from './suite/multi.js';
+export { suiteJsonSchema } from './suite/json-schema.js';
+export { loadConfig, type Config } from './config/load.js';
+export { selectModels } from './config/models.js';
+export { createProvider, providers } from './providers/index.js';
+export { executeRun, newRunId, type RunOptions } from './run/run.js';
+export { judgeAnswer, type Judgement } from './run/judge.js';
+export { readResults, mergeResults } from './run/results-file.js';
+export { scoreChecks } from './score/score.js';
+export { summarizeModel } from './score/summary.js';
+export { reporters } from './report/index.js';
+export { evaluators } from '../evaluators/index.js';
+export { loadGrammar } from '../evaluators/grammar.js';
+export { UserError, ValidationError, UsageError, formatProblem, type Problem } from './errors.js';
+export type * from './types/check.js';
+export type * from './types/provider.js';
+export type * from './types/run.js';
+export type * from './types/suite.js';

@@ -1,0 +1,46 @@
+// Judges one answer: extract and parse once, run every check of the case on the shared tree, score.
+import { analyzeApi } from '../../evaluators/api-analysis.js';
+import { syntaxErrors } from '../../evaluators/checks/syntax.js';
+import { evaluators } from '../../evaluators/index.js';
+import { prepareInput, releaseInput } from '../../evaluators/input.js';
+import type { Evaluator, EvalInput } from '../../evaluators/types.js';
+import type { CheckOutcome, CheckResult } from '../types/check.js';
+import type { ItemResult } from '../types/run.js';
+import type { CheckSpec } from '../types/suite.js';
+import { scoreChecks } from '../score/score.js';
+
+/** What judging an answer adds to an item. */
+export type Judgement = Pick<ItemResult, 'status' | 'score' | 'code' | 'checks' | 'syntax' | 'api' | 'warnings'>;
+
+async function runCheck(spec: CheckSpec, input: EvalInput): Promise<CheckResult> {
+  let outcome: CheckOutcome;
+  try {
+    const evaluator = evaluators[spec.kind as keyof typeof evaluators] as Evaluator;
+    outcome = await evaluator.evaluate(input, spec.options);
+  } catch (err) {
+    // A bug in one check must not take the run down; it is recorded as the check's error.
+    outcome = { status: 'error', reason: `check crashed: ${(err as Error).message}` };
+  }
+  return { kind: spec.kind, id: spec.id, weight: spec.weight, required: spec.required, ...outcome, pass: outcome.status === 'pass' };
+}
+
+/** Judges an answer against a case's checks. Pure apart from the checks' own work; never throws. */
+export async function judgeAnswer(answer: string, checks: readonly CheckSpec[], passScore: number): Promise<Judgement> {
+  const input = prepareInput(answer);
+  try {
+    const results: CheckResult[] = [];
+    for (const spec of checks) results.push(await runCheck(spec, input));
+    const errors = input.tree ? syntaxErrors(input) : [{ line: 1, column: 1, message: 'no code found in the answer' }];
+    const api = input.tree ? analyzeApi(input) : null;
+    return {
+      ...scoreChecks(results, passScore),
+      code: input.code.main,
+      checks: results,
+      syntax: { ok: input.tree !== null && errors.length === 0, errors },
+      api: api ? { total: api.total, resolved: api.resolved, unknown: api.unknown.map((u) => u.name) } : null,
+      warnings: input.code.warnings,
+    };
+  } finally {
+    releaseInput(input);
+  }
+}

@@ -1,0 +1,150 @@
+// Loads a suite file and its includes, validates everything, and reports every problem at once.
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { loadGrammar } from '../../evaluators/grammar.js';
+import { ValidationError, type Problem } from '../errors.js';
+import type { CaseSpec, CheckSpec, Suite } from '../types/suite.js';
+import { resolveCheck } from './checks.js';
+import { DEFAULT_SYSTEM_PROMPT, suiteFileSchema, type RawCase, type RawCheck, type SuiteFile } from './schema.js';
+import { formatPath, readYaml, zodProblems, type YamlFile } from './yaml.js';
+
+/** Outcome of loading: a suite only when there are no errors. */
+export interface LoadResult {
+  value?: Suite;
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+interface FileEntry {
+  yaml: YamlFile;
+  data: SuiteFile;
+}
+
+/** Reads a file and everything it includes (depth first, each file once; cycles are errors). */
+function readTree(file: string, cwd: string, stack: string[], seen: Set<string>, out: FileEntry[], errors: Problem[]): void {
+  const abs = path.resolve(cwd, file);
+  const display = path.relative(process.cwd(), abs) || abs;
+  if (stack.includes(abs)) {
+    errors.push({ file: display, message: `include cycle: ${[...stack, abs].map((f) => path.relative(process.cwd(), f)).join(' → ')}` });
+    return;
+  }
+  if (seen.has(abs)) return;
+  seen.add(abs);
+  const { yaml, problems } = readYaml(abs, display);
+  errors.push(...problems);
+  if (!yaml) return;
+  if (yaml.data === null || yaml.data === undefined) {
+    errors.push({ file: display, message: 'the file is empty: a suite needs at least `name` and `cases`' });
+    return;
+  }
+  const parsed = suiteFileSchema.safeParse(yaml.data);
+  if (!parsed.success) {
+    errors.push(...zodProblems(parsed.error, yaml));
+    return;
+  }
+  out.push({ yaml, data: parsed.data });
+  for (const [i, inc] of (parsed.data.include ?? []).entries()) {
+    const before = errors.length;
+    readTree(inc, path.dirname(abs), [...stack, abs], seen, out, errors);
+    for (const p of errors.slice(before)) if (p.message === 'file not found (check the path)') {
+      p.message = `included file not found: "${inc}" (paths are relative to ${display})`;
+      p.file = display;
+      p.line = yaml.lineOf(['include', i]);
+      p.path = `include[${i}]`;
+    }
+  }
+}
+
+function renderPrompt(c: RawCase, yaml: YamlFile, at: PropertyKey[], errors: Problem[]): string {
+  try {
+    return Handlebars.compile(c.prompt, { strict: true, noEscape: true })(c.vars ?? {});
+  } catch (err) {
+    errors.push({ file: yaml.file, line: yaml.lineOf([...at, 'prompt']), path: formatPath([...at, 'prompt']), message: `prompt template: ${(err as Error).message.split('\n')[0]} (declare it under vars:)` });
+    return c.prompt;
+  }
+}
+
+function resolveChecks(raws: { raw: RawCheck; yaml: YamlFile; path: PropertyKey[] }[], errors: Problem[]): CheckSpec[] {
+  const specs: CheckSpec[] = [];
+  const ids = new Map<string, number>();
+  for (const { raw, yaml, path: p } of raws) {
+    const { spec, problems } = resolveCheck(raw, yaml, p);
+    errors.push(...problems);
+    if (!spec) continue;
+    const n = (ids.get(spec.id) ?? 0) + 1;
+    ids.set(spec.id, n);
+    if (n > 1) {
+      if (raw.id) errors.push({ file: yaml.file, line: yaml.lineOf([...p, 'id']), path: formatPath([...p, 'id']), message: `duplicate check id "${raw.id}" in this case` });
+      spec.id = `${spec.id}#${n}`;
+    }
+    specs.push(spec);
+  }
+  return specs;
+}
+
+/** Loads and validates a suite. Never throws for bad input: problems are returned. */
+export async function loadSuite(file: string, options: { cwd?: string } = {}): Promise<LoadResult> {
+  await loadGrammar(); // query checks are validated against the grammar
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const entries: FileEntry[] = [];
+  readTree(file, options.cwd ?? process.cwd(), [], new Set(), entries, errors);
+  const top = entries[0];
+  if (!top) return { errors, warnings };
+  const d = top.data.defaults ?? {};
+  if (!top.data.name) errors.push({ file: top.yaml.file, line: 1, message: 'missing `name:` (the suite name shown in reports)' });
+  for (const e of entries.slice(1)) {
+    if (e.data.defaults) warnings.push({ file: e.yaml.file, line: e.yaml.lineOf(['defaults']), path: 'defaults', message: 'defaults in an included file are ignored; set them in the top-level suite' });
+  }
+  const defaultChecks = (d.checks ?? []).map((raw, i) => ({ raw, yaml: top.yaml, path: ['defaults', 'checks', i] as PropertyKey[] }));
+  const cases: CaseSpec[] = [];
+  const firstSeen = new Map<string, string>();
+  for (const { yaml, data } of entries) {
+    for (const [i, c] of (data.cases ?? []).entries()) {
+      const at: PropertyKey[] = ['cases', i];
+      const line = yaml.lineOf(at) ?? 1;
+      const prev = firstSeen.get(c.id);
+      if (prev) {
+        errors.push({ file: yaml.file, line: yaml.lineOf([...at, 'id']), path: formatPath([...at, 'id']), message: `duplicate case id "${c.id}" (first defined at ${prev})` });
+        continue;
+      }
+      firstSeen.set(c.id, `${yaml.file}:${line}`);
+      const own = (c.checks ?? []).map((raw, j) => ({ raw, yaml, path: [...at, 'checks', j] as PropertyKey[] }));
+      const checks = resolveChecks([...(c.default_checks === false ? [] : defaultChecks), ...own], errors);
+      if (checks.length === 0) warnings.push({ file: yaml.file, line, path: formatPath(at), message: 'case has no checks: every answer scores 0' });
+      cases.push({
+        id: c.id,
+        category: c.category,
+        tags: c.tags ?? [],
+        weight: c.weight ?? 1,
+        prompt: renderPrompt(c, yaml, at, errors),
+        system: c.system ?? d.system ?? DEFAULT_SYSTEM_PROMPT,
+        samples: c.samples ?? d.samples ?? 1,
+        passScore: c.pass_score ?? d.pass_score ?? 7,
+        params: {
+          temperature: c.temperature ?? d.temperature ?? 0.3,
+          max_tokens: c.max_tokens ?? d.max_tokens ?? 2048,
+          ...((c.top_p ?? d.top_p) !== undefined ? { top_p: c.top_p ?? d.top_p } : {}),
+          ...((c.seed ?? d.seed) !== undefined ? { seed: c.seed ?? d.seed } : {}),
+        },
+        checks,
+        file: yaml.file,
+        line,
+      });
+    }
+  }
+  if (errors.length === 0 && cases.length === 0) errors.push({ file: top.yaml.file, message: 'the suite has no cases: add a `cases:` list (or `include:` files that have one)' });
+  if (errors.length > 0) return { errors, warnings };
+  return {
+    value: { name: top.data.name!, description: top.data.description ?? '', files: entries.map((e) => e.yaml.file), models: top.data.models, cases },
+    errors,
+    warnings,
+  };
+}
+
+/** Loads a suite or throws a ValidationError listing every problem. */
+export async function loadSuiteOrThrow(file: string, options: { cwd?: string } = {}): Promise<{ suite: Suite; warnings: Problem[] }> {
+  const r = await loadSuite(file, options);
+  if (!r.value) throw new ValidationError(r.errors, `suite ${file} is invalid`);
+  return { suite: r.value, warnings: r.warnings };
+}

@@ -1,0 +1,32 @@
+// Several suite files in one run: their cases are combined as if one included the others.
+import { formatProblem, ValidationError, type Problem } from '../errors.js';
+import type { Suite } from '../types/suite.js';
+import { loadSuite } from './loader.js';
+
+/** Loads one or more suites; every problem of every file is reported at once. */
+export async function loadSuites(files: string[]): Promise<{ suite: Suite; warnings: string[] }> {
+  const errors: Problem[] = [];
+  const warnings: string[] = [];
+  const suites: Suite[] = [];
+  for (const f of files) {
+    const r = await loadSuite(f);
+    errors.push(...r.errors);
+    warnings.push(...r.warnings.map(formatProblem));
+    if (r.value) suites.push(r.value);
+  }
+  const seen = new Map<string, string>();
+  for (const s of suites) {
+    for (const c of s.cases) {
+      const prev = seen.get(c.id);
+      if (prev) errors.push({ file: c.file, line: c.line, message: `duplicate case id "${c.id}" (also in ${prev})` });
+      else seen.set(c.id, `${c.file}:${c.line}`);
+    }
+  }
+  if (errors.length > 0 || suites.length === 0) throw new ValidationError(errors, files.length === 1 ? `suite ${files[0]} is invalid` : 'suites are invalid');
+  const [first] = suites as [Suite, ...Suite[]];
+  if (suites.length === 1) return { suite: first, warnings };
+  return {
+    suite: { ...first, name: suites.map((s) => s.name).join(' + '), files: suites.flatMap((s) => s.files), cases: suites.flatMap((s) => s.cases) },
+    warnings,
+  };
+}
