@@ -1,0 +1,113 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import Handlebars from 'handlebars';
+import { packagePath } from '../paths.js';
+import type { RunResult } from '../types/run.js';
+import { registerHelpers } from './helpers.js';
+import type { ReportOptions, Reporter } from './types.js';
+import {
+  CHANGE_THRESHOLD,
+  caseRows,
+  categoryRows,
+  changes,
+  summaryRows,
+  unknownApis,
+  type CaseRow,
+  type CategoryRow,
+  type ModelChanges,
+  type ModelUnknownApis,
+  type SummaryRow,
+} from './view.js';
+
+/** Main template file name looked up in the shipped and the user's template folders. */
+export const MARKDOWN_TEMPLATE = 'report.md.hbs';
+
+/** Everything a `report.md.hbs` can use; custom templates get exactly this object. */
+export interface MarkdownContext {
+  suite: RunResult['suite'];
+  runId: string;
+  harnessVersion: string;
+  /** `YYYY-MM-DD` of the start, plus full timestamps. */
+  date: string;
+  startedAt: string;
+  finishedAt: string;
+  baseline: string;
+  models: { label: string; modelId: string }[];
+  /** All models but the baseline (their delta columns). */
+  others: { label: string; modelId: string }[];
+  changeThreshold: number;
+  summary: SummaryRow[];
+  categories: CategoryRow[];
+  cases: (CaseRow & { deltas: (number | null)[] })[];
+  changes: ModelChanges[];
+  unknownApis: ModelUnknownApis[];
+}
+
+/** Derives the template context from a run; exported so custom templates can be tested against it. */
+export function markdownContext(run: RunResult): MarkdownContext {
+  const rows = caseRows(run);
+  const models = run.models.map((m) => ({ label: m.label, modelId: m.modelId }));
+  return {
+    suite: run.suite,
+    runId: run.runId,
+    harnessVersion: run.harnessVersion,
+    date: run.startedAt.slice(0, 10),
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    baseline: models[0]?.label ?? '',
+    models,
+    others: models.slice(1),
+    changeThreshold: CHANGE_THRESHOLD,
+    summary: summaryRows(run),
+    categories: categoryRows(run),
+    cases: rows.map((r) => ({ ...r, deltas: r.cells.slice(1).map((c) => c.delta) })),
+    changes: changes(run, rows),
+    unknownApis: unknownApis(run),
+  };
+}
+
+function isDir(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
+}
+
+// Partial name = file name without `.hbs`; later folders override earlier ones.
+function registerPartials(hb: typeof Handlebars, dirs: string[]): void {
+  for (const dir of dirs) {
+    const partials = join(dir, 'partials');
+    if (!isDir(partials)) continue;
+    for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs')).sort()) {
+      hb.registerPartial(basename(file, '.hbs'), readFileSync(join(partials, file), 'utf8'));
+    }
+  }
+}
+
+/** Renders the Markdown report; `templateDir` overrides the main template and/or partials. */
+export function renderMarkdown(run: RunResult, options: ReportOptions = {}): string {
+  const shipped = packagePath('reports', 'templates');
+  const dirs = [shipped];
+  if (options.templateDir !== undefined) {
+    if (!isDir(options.templateDir)) {
+      throw new Error(`Template folder not found: ${options.templateDir}. Pass a folder containing ${MARKDOWN_TEMPLATE} and/or partials/*.hbs.`);
+    }
+    dirs.push(options.templateDir);
+  }
+  const main = [...dirs].reverse().map((d) => join(d, MARKDOWN_TEMPLATE)).find((f) => existsSync(f));
+  if (main === undefined) throw new Error(`No ${MARKDOWN_TEMPLATE} in ${dirs.join(' or ')}.`);
+
+  // An isolated environment per render so helpers and partials never leak between runs.
+  const hb = Handlebars.create();
+  registerHelpers(hb);
+  registerPartials(hb, dirs);
+  // Markdown is not HTML: escaping `&`, `=` or backticks would corrupt it; table cells use `cell`.
+  const template = hb.compile(readFileSync(main, 'utf8'), { noEscape: true, strict: false });
+  const out = template(markdownContext(run));
+  return `${out.replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}
+
+/** Side-by-side Markdown comparison of all models in a run. */
+export const markdown = {
+  name: 'md',
+  extension: 'md',
+  description: 'Markdown model comparison (summary, categories, cases, regressions, unknown APIs)',
+  render: renderMarkdown,
+} satisfies Reporter;

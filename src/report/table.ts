@@ -1,0 +1,48 @@
+import Table from 'cli-table3';
+import type { RunResult } from '../types/run.js';
+import { cost, fixed, pct } from './format.js';
+import type { ReportOptions, Reporter } from './types.js';
+import { summaryRows } from './view.js';
+
+/** Minimal SGR wrapper; colours are applied by us so `color: false` can guarantee no escape codes. */
+type Paint = (text: string) => string;
+
+function painter(color: boolean): Record<'bold' | 'green' | 'red' | 'yellow' | 'dim', Paint> {
+  const sgr = (open: number, close: number): Paint => (t) => (color ? `\x1b[${open}m${t}\x1b[${close}m` : t);
+  return { bold: sgr(1, 22), green: sgr(32, 39), red: sgr(31, 39), yellow: sgr(33, 39), dim: sgr(2, 22) };
+}
+
+/** Terminal summary: one row per model, baseline first. */
+export function renderTable(run: RunResult, options: ReportOptions = {}): string {
+  const p = painter(options.color === true);
+  const pass = run.suite.passScore;
+  const table = new Table({
+    head: ['Model', 'Avg score', 'Pass rate', 'Syntax', 'API acc.', 'Unknown APIs', 'Errors', 'Cost'].map(p.bold),
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    // cli-table3 colours head and borders by default (when its colour lib detects a TTY): switch it off.
+    style: { head: [], border: [] },
+  });
+  for (const r of summaryRows(run)) {
+    const score = fixed(r.avgScore, 2);
+    table.push([
+      r.baseline ? `${r.label} ${p.dim('(baseline)')}` : r.label,
+      r.avgScore === null ? p.yellow(score) : r.avgScore >= pass ? p.green(score) : p.red(score),
+      pct(r.passRate),
+      pct(r.syntaxRate),
+      pct(r.apiAccuracy),
+      r.unknownApiNames > 0 ? p.yellow(String(r.unknownApiNames)) : String(r.unknownApiNames),
+      r.errors > 0 ? p.red(String(r.errors)) : String(r.errors),
+      cost(r.costUsd),
+    ]);
+  }
+  const title = `${p.bold(run.suite.name)} · run ${run.runId}`;
+  return `${title}\n${table.toString()}\n`;
+}
+
+/** Short terminal summary printed after a run. */
+export const table = {
+  name: 'table',
+  extension: 'txt',
+  description: 'Terminal summary table, one row per model',
+  render: renderTable,
+} satisfies Reporter;
