@@ -22,7 +22,10 @@ function fencedBlocks(lines: string[]): Block[] {
     const lang = (open[2] ?? '').toLowerCase();
     let end = i + 1;
     while (end < lines.length && !isClosing(lines[end] ?? '', fence)) end++;
-    const hint = FILE_HINT.exec(lines[i - 1] ?? '')?.[1] ?? FILE_HINT.exec(lines[i] ?? '')?.[1];
+    // Markdown often puts a blank line between the file-name heading and its fence.
+    let above = i - 1;
+    while (above > 0 && (lines[above] ?? '').trim() === '') above--;
+    const hint = FILE_HINT.exec(lines[above] ?? '')?.[1] ?? FILE_HINT.exec(lines[i] ?? '')?.[1];
     blocks.push({
       name: hint ?? '',
       lang,
