@@ -1,0 +1,166 @@
+// Resolves every call in an answer against what it could legally call: its own code, its companion files, and
+// the API catalog. Calls that resolve nowhere are the invented APIs the `api` check and the reports count.
+import type { Node, Tree } from 'web-tree-sitter';
+import { callSites, walk } from './ast.js';
+import { parseSource } from './grammar.js';
+import { lookupFunction, lookupMethod, lookupMethodmap } from './catalog/index.js';
+import { inventedHint } from './catalog/invented.js';
+import { memo, type EvalInput } from './types.js';
+
+/** Where a called name was found. */
+export type Resolution = 'local' | 'companion' | 'catalog' | 'unknown';
+
+/** One call that resolved nowhere. */
+export interface UnknownApi {
+  /** `Name` for plain calls, `Receiver.Name` (or `.Name`) for method calls. */
+  name: string;
+  line: number;
+  column: number;
+  /** The real alternative when the name is a known invention. */
+  hint?: string;
+}
+
+/** How one call site resolved. */
+export interface ResolvedCall {
+  name: string;
+  resolvedBy: Resolution;
+  /** The include that provides it, for catalog matches. */
+  include?: string;
+  line: number;
+  column: number;
+}
+
+/** API resolution of one answer. `total`/`resolved` exclude calls to functions the answer defines itself. */
+export interface ApiAnalysis {
+  total: number;
+  resolved: number;
+  unknown: UnknownApi[];
+  calls: ResolvedCall[];
+}
+
+/** Options of the analysis. */
+export interface ApiAnalysisOptions {
+  /** Names treated as known (e.g. helpers of a third-party include the suite allows). */
+  allow?: readonly string[];
+}
+
+/** Names a piece of code declares: callable functions/macros and methodmap/enum struct members. */
+export interface Declarations {
+  functions: Set<string>;
+  /** Methodmap and enum struct names (callable as constructors, usable as static receivers). */
+  types: Set<string>;
+  methods: Set<string>;
+}
+
+const FUNCTION_NODES = new Set(['function_definition', 'function_declaration', 'alias_declaration', 'functag']);
+const TYPE_NODES = new Set(['methodmap', 'enum_struct']);
+const MEMBER_NODES = new Set([
+  'methodmap_method',
+  'methodmap_method_constructor',
+  'methodmap_native',
+  'methodmap_native_constructor',
+  'methodmap_property',
+  'methodmap_alias',
+  'enum_struct_method',
+  'enum_struct_field',
+]);
+
+/** Collects the declarations of a tree (one walk). */
+export function collectDeclarations(root: Node): Declarations {
+  const out: Declarations = { functions: new Set(), types: new Set(), methods: new Set() };
+  for (const n of walk(root)) {
+    const name = n.childForFieldName('name')?.text;
+    if (!name) continue;
+    if (FUNCTION_NODES.has(n.type)) out.functions.add(name);
+    // Only macros with parameters look like calls (`#define SQ(%1) ...`).
+    else if (n.type === 'preproc_macro' && n.childForFieldName('parameters')) out.functions.add(name);
+    else if (TYPE_NODES.has(n.type)) out.types.add(name);
+    else if (MEMBER_NODES.has(n.type)) out.methods.add(name);
+  }
+  return out;
+}
+
+function localDeclarations(input: EvalInput): Declarations {
+  return memo(input, 'api:local', () =>
+    input.tree ? collectDeclarations(input.tree.rootNode) : { functions: new Set(), types: new Set(), methods: new Set() },
+  );
+}
+
+/** Declarations of the companion files (parsed here and freed at once: only the names are kept). */
+function companionDeclarations(input: EvalInput): Declarations {
+  return memo(input, 'api:companions', () => {
+    const out: Declarations = { functions: new Set(), types: new Set(), methods: new Set() };
+    for (const file of input.code.companions) {
+      let tree: Tree | undefined;
+      try {
+        tree = parseSource(file.code);
+        const d = collectDeclarations(tree.rootNode);
+        d.functions.forEach((x) => out.functions.add(x));
+        d.types.forEach((x) => out.types.add(x));
+        d.methods.forEach((x) => out.methods.add(x));
+      } finally {
+        tree?.delete();
+      }
+    }
+    return out;
+  });
+}
+
+function resolvePlain(name: string, local: Declarations, companion: Declarations, allow: ReadonlySet<string>) {
+  if (local.functions.has(name) || local.types.has(name)) return { resolvedBy: 'local' as const };
+  if (companion.functions.has(name) || companion.types.has(name)) return { resolvedBy: 'companion' as const };
+  const fn = lookupFunction(name);
+  if (fn) return { resolvedBy: 'catalog' as const, include: fn.include };
+  const mm = lookupMethodmap(name);
+  if (mm) return { resolvedBy: 'catalog' as const, include: mm.include };
+  if (allow.has(name)) return { resolvedBy: 'catalog' as const };
+  return { resolvedBy: 'unknown' as const };
+}
+
+function resolveMethod(name: string, label: string, local: Declarations, companion: Declarations, allow: ReadonlySet<string>) {
+  if (local.methods.has(name)) return { resolvedBy: 'local' as const };
+  if (companion.methods.has(name)) return { resolvedBy: 'companion' as const };
+  const match = lookupMethod(name)[0];
+  if (match) return { resolvedBy: 'catalog' as const, include: lookupMethodmap(match.methodmap)?.include };
+  if (allow.has(name) || allow.has(label)) return { resolvedBy: 'catalog' as const };
+  return { resolvedBy: 'unknown' as const };
+}
+
+/** Resolves every call of the answer (memoised per input and allow list). */
+export function analyzeApi(input: EvalInput, options: ApiAnalysisOptions = {}): ApiAnalysis {
+  const allow = new Set(options.allow ?? []);
+  return memo(input, `api:analysis:${[...allow].sort().join(',')}`, () => {
+    const local = localDeclarations(input);
+    const companion = companionDeclarations(input);
+    const calls: ResolvedCall[] = [];
+    const unknown: UnknownApi[] = [];
+    for (const site of callSites(input)) {
+      const label = site.receiver === null ? site.name : `${receiverLabel(site.receiver)}.${site.name}`;
+      const r =
+        site.receiver === null
+          ? resolvePlain(site.name, local, companion, allow)
+          : resolveMethod(site.name, label, local, companion, allow);
+      const call: ResolvedCall = { name: label, resolvedBy: r.resolvedBy, line: site.line, column: site.column };
+      if ('include' in r && r.include) call.include = r.include;
+      calls.push(call);
+      if (r.resolvedBy === 'unknown') {
+        const hint = site.receiver === null ? inventedHint(site.name) : undefined;
+        const entry: UnknownApi = { name: label, line: site.line, column: site.column };
+        if (hint) entry.hint = hint;
+        unknown.push(entry);
+      }
+    }
+    const counted = calls.filter((c) => c.resolvedBy !== 'local');
+    return {
+      total: counted.length,
+      resolved: counted.filter((c) => c.resolvedBy !== 'unknown').length,
+      unknown,
+      calls,
+    };
+  });
+}
+
+/** A short receiver for messages: a plain identifier as written (`event`, `Database`), else nothing (`.Name`). */
+function receiverLabel(receiver: string): string {
+  return /^[A-Za-z_]\w*$/.test(receiver) ? receiver : '';
+}
