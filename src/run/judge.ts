@@ -3,6 +3,7 @@ import { analyzeApi } from '../../evaluators/api-analysis.js';
 import { syntaxErrors } from '../../evaluators/checks/syntax.js';
 import { evaluators } from '../../evaluators/index.js';
 import { prepareInput, releaseInput } from '../../evaluators/input.js';
+import { loadGrammar } from '../../evaluators/grammar.js';
 import type { Evaluator, EvalInput } from '../../evaluators/types.js';
 import type { CheckOutcome, CheckResult } from '../types/check.js';
 import type { ItemResult } from '../types/run.js';
@@ -26,6 +27,7 @@ async function runCheck(spec: CheckSpec, input: EvalInput): Promise<CheckResult>
 
 /** Judges an answer against a case's checks. Pure apart from the checks' own work; never throws. */
 export async function judgeAnswer(answer: string, checks: readonly CheckSpec[], passScore: number): Promise<Judgement> {
+  await loadGrammar(); // once per process; later calls return the same promise
   const input = prepareInput(answer);
   try {
     const results: CheckResult[] = [];

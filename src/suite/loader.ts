@@ -37,6 +37,10 @@ function readTree(file: string, cwd: string, stack: string[], seen: Set<string>,
     errors.push({ file: display, message: 'the file is empty: a suite needs at least `name` and `cases`' });
     return;
   }
+  const raw = yaml.data as Record<string, unknown>;
+  if (stack.length === 0 && typeof raw === 'object' && !Array.isArray(raw) && !raw.name) {
+    errors.push({ file: display, line: 1, message: 'missing `name:` (the suite name shown in reports)' });
+  }
   const parsed = suiteFileSchema.safeParse(yaml.data);
   if (!parsed.success) {
     errors.push(...zodProblems(parsed.error, yaml));
@@ -92,7 +96,6 @@ export async function loadSuite(file: string, options: { cwd?: string } = {}): P
   const top = entries[0];
   if (!top) return { errors, warnings };
   const d = top.data.defaults ?? {};
-  if (!top.data.name) errors.push({ file: top.yaml.file, line: 1, message: 'missing `name:` (the suite name shown in reports)' });
   for (const e of entries.slice(1)) {
     if (e.data.defaults) warnings.push({ file: e.yaml.file, line: e.yaml.lineOf(['defaults']), path: 'defaults', message: 'defaults in an included file are ignored; set them in the top-level suite' });
   }
