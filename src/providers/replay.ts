@@ -1,13 +1,15 @@
 // Replay provider: recorded answers from files, so the default path and the tests run offline.
 // Layout: <dir>/<case-id>.md (every sample) or <dir>/<case-id>.<sample>.md (one per sample).
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CompletionRequest, CompletionResult, Provider } from '../types/provider.js';
 import type { ModelConfig } from '../config/schema.js';
 
-async function readIfExists(file: string): Promise<string | undefined> {
+// Read synchronously: a recording is small, and an async read would measure time spent queued behind
+// other items' judging (CPU-bound) as "latency".
+function readIfExists(file: string): string | undefined {
   try {
-    return await readFile(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
@@ -24,7 +26,7 @@ export function createReplayProvider(model: ModelConfig): Provider {
       const candidates = [path.join(dir, `${req.caseId}.${req.sample}.md`), path.join(dir, `${req.caseId}.md`)];
       try {
         for (const file of candidates) {
-          const text = await readIfExists(file);
+          const text = readIfExists(file);
           if (text !== undefined) return { text, latencyMs: performance.now() - started, cached: false, finishReason: 'stop' };
         }
       } catch (err) {
