@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { loadConfig } from '../../config/load.js';
+import { compareRun } from '../../compare/compare.js';
+import { renderCompareMarkdown } from '../../compare/render/markdown.js';
+import { codeBlock } from '../../compare/render/helpers.js';
+import { appendStepSummary, writeComparison } from '../../compare/render/write.js';
+import { selectRunModels } from '../../compare/select.js';
+import { gatherRun, optionalConfig } from '../../compare/sources.js';
+import { UsageError } from '../../errors.js';
+import { evaluateGate } from '../../gate/evaluate.js';
+import { gateJson, renderGateText } from '../../gate/render.js';
+import { isEmpty, mergeThresholdFlags, thresholdsFromConfig } from '../../gate/thresholds.js';
+import { renderJson } from '../../report/json.js';
+import { intFlag, type ParsedFlags } from '../args.js';
+import { seedFlag } from './compare.js';
+
+/** `l4d2-eval gate`: exit 0 when the candidate holds every threshold, 1 when any fails, 2 on usage/data errors. */
+export async function gateCommand(values: ParsedFlags, positionals: string[]): Promise<number> {
+  const json = values.json === true;
+  const baseline = values.baseline;
+  const candidate = values.candidate;
+  if (typeof baseline !== 'string' || typeof candidate !== 'string') throw new UsageError('gate needs --baseline LABEL and --candidate LABEL', 'e.g. l4d2-eval gate --baseline v2 --candidate v3');
+  if (baseline === candidate) throw new UsageError(`--baseline and --candidate are both "${baseline}"`);
+  // Thresholds come from the config; a config is also needed when the gate runs the suite itself.
+  const config = positionals.length === 0 ? loadConfig(values.config as string | undefined) : optionalConfig(values.config as string | undefined, loadConfig);
+  const thresholds = mergeThresholdFlags(thresholdsFromConfig(config?.gate), values);
+  if (isEmpty(thresholds)) throw new UsageError('no gate thresholds: add a `gate:` section to the config or pass flags such as --min-score 8 --max-regressions 0', 'run `l4d2-eval gate --help`');
+
+  const sources = positionals.length > 0 ? positionals : [baseline, candidate];
+  const all = await gatherRun(sources, {
+    config,
+    concurrency: intFlag('concurrency', values.concurrency),
+    onWarning: (w) => (json ? undefined : process.stderr.write(`warning: ${w}\n`)),
+  });
+  const run = selectRunModels(all, [baseline, candidate]);
+  const comparison = compareRun(run, { seed: seedFlag(values.seed) });
+  const result = evaluateGate(comparison, thresholds);
+
+  const templateDir = typeof values.templates === 'string' ? path.resolve(values.templates) : config?.templates;
+  if (typeof values.out === 'string') {
+    const outDir = path.resolve(values.out);
+    writeComparison(comparison, run, outDir, ['md', 'json', 'junit'], templateDir);
+    writeFileSync(path.join(outDir, 'gate.json'), `${JSON.stringify(gateJson(result), null, 2)}\n`);
+    // A run made by the gate itself is kept as results.json, so `history` and `compare` can read it later.
+    if (positionals.length === 0) writeFileSync(path.join(outDir, 'results.json'), renderJson(all));
+  }
+  const text = renderGateText(result);
+  appendStepSummary(`${renderCompareMarkdown(comparison, { templateDir, summaryOnly: true })}\n## Gate\n\n${codeBlock(text, 'text')}`);
+  process.stdout.write(json ? `${JSON.stringify(gateJson(result), null, 2)}\n` : text);
+  return result.pass ? 0 : 1;
+}

@@ -1,0 +1,62 @@
+// Where compared results come from: results.json files, or a fresh run of the suite for model labels.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config/load.js';
+import { selectModels } from '../config/models.js';
+import { mergeResults, readResults } from '../run/results-file.js';
+import { executeRun } from '../run/run.js';
+import { loadSuites } from '../suite/multi.js';
+import type { ItemResult, RunResult } from '../types/run.js';
+import { UserError } from '../errors.js';
+
+/** A positional is a results file when it looks like one or exists; otherwise it is a model label. */
+export function isResultsFile(arg: string): boolean {
+  return arg.endsWith('.json') || arg.includes('/') || arg.includes(path.sep) || existsSync(arg);
+}
+
+/** How to run the suite for labels that are not in files. */
+export interface RunSource {
+  config: Config;
+  labels: string[];
+  /** Suite files (default: the config's suite). */
+  suites?: string[];
+  concurrency?: number;
+  onItem?: (item: ItemResult) => void;
+  onWarning?: (message: string) => void;
+}
+
+/** Runs the suite for the given model labels (the offline replay models need no network). */
+export async function runLabels(source: RunSource): Promise<RunResult> {
+  const files = source.suites && source.suites.length > 0 ? source.suites : [source.config.suite];
+  const { suite, warnings } = await loadSuites(files);
+  for (const w of warnings) source.onWarning?.(w);
+  const models = selectModels(source.config, source.labels);
+  return executeRun({ suite, models, concurrency: source.concurrency, onItem: source.onItem });
+}
+
+/** The config when one is named or present in the folder; results files alone need none. */
+export function optionalConfig(file: string | undefined, load: (file?: string) => Config, cwd = process.cwd()): Config | undefined {
+  if (file !== undefined) return load(file);
+  return existsSync(path.join(cwd, 'l4d2-eval.config.yaml')) ? load() : undefined;
+}
+
+/** Options of `gatherRun`. */
+export interface GatherOptions extends Omit<RunSource, 'config' | 'labels'> {
+  config?: Config;
+}
+
+/**
+ * Builds one run from positionals: results files are read and merged, labels are run through the suite
+ * (one run for all of them). Files come first, then labels, each in the order given.
+ */
+export async function gatherRun(args: readonly string[], options: GatherOptions): Promise<RunResult> {
+  const files = args.filter(isResultsFile);
+  const labels = args.filter((a) => !isResultsFile(a));
+  const runs = files.map((f) => readResults(f));
+  if (labels.length > 0) {
+    if (!options.config) throw new UserError('E_CONFIG', `model labels (${labels.join(', ')}) need a config to run the suite`, 'run in a folder with l4d2-eval.config.yaml or pass --config FILE; or pass results.json files');
+    runs.push(await runLabels({ ...options, config: options.config, labels }));
+  }
+  if (runs.length === 0) throw new UserError('E_USAGE', 'nothing to compare', 'pass results.json files or model labels, e.g. l4d2-eval compare v1 v2');
+  return mergeResults(runs);
+}

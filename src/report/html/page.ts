@@ -1,0 +1,92 @@
+// The `html` reporter: one self-contained page (CSS, JS, data and SVG inline, no network).
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import Handlebars from 'handlebars';
+import { packagePath } from '../../paths.js';
+import type { RunResult } from '../../types/run.js';
+import type { ReportOptions, Reporter } from '../types.js';
+import { caseRows } from '../view.js';
+import { categoryChart, distributionChart } from './charts.js';
+import { htmlContext } from './context.js';
+import { jsonForScript } from './escape.js';
+import { pageData } from './data.js';
+import { tokenizeSourcePawn } from './highlight.js';
+
+/** Main template of the HTML report, looked up in the user's folder first. */
+export const HTML_TEMPLATE = 'report.html.hbs';
+
+function isDir(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
+}
+
+/** Template folders, shipped first; a user's folder overrides files of the same name. */
+function templateDirs(options: ReportOptions): string[] {
+  const dirs = [packagePath('reports', 'templates')];
+  if (options.templateDir !== undefined) {
+    if (!isDir(options.templateDir)) {
+      throw new Error(`Template folder not found: ${options.templateDir}. Pass a folder containing ${HTML_TEMPLATE} and/or partials/html-*.hbs.`);
+    }
+    dirs.push(options.templateDir);
+  }
+  return dirs;
+}
+
+function lastExisting(dirs: string[], ...parts: string[]): string {
+  const found = [...dirs].reverse().map((d) => join(d, ...parts)).find((f) => existsSync(f));
+  if (found === undefined) throw new Error(`No ${parts.join('/')} in ${dirs.join(' or ')}.`);
+  return found;
+}
+
+/**
+ * The inline script: the tokenizer's own source (so page and tests share one implementation)
+ * followed by report.js. Its hash goes into the CSP, so no other inline script can run.
+ */
+export function pageScript(dirs: string[] = [packagePath('reports', 'templates')]): string {
+  const app = readFileSync(lastExisting(dirs, 'assets', 'report.js'), 'utf8');
+  const script = `'use strict';\nconst tokenizeSourcePawn = ${tokenizeSourcePawn.toString()};\n${app}`;
+  // The script is inlined verbatim: a closing tag inside it would end the element early.
+  if (/<\/script|<!--/i.test(script)) throw new Error('report.js must not contain "</script" or "<!--"');
+  return script;
+}
+
+/** CSP for the page: nothing from the network; only our own script (by hash) may run. */
+export function contentSecurityPolicy(script: string): string {
+  const hash = createHash('sha256').update(script, 'utf8').digest('base64');
+  return `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
+}
+
+/** Renders the HTML comparison report. */
+export function renderHtml(run: RunResult, options: ReportOptions = {}): string {
+  const dirs = templateDirs(options);
+  const hb = Handlebars.create();
+  for (const dir of dirs) {
+    const partials = join(dir, 'partials');
+    if (!isDir(partials)) continue;
+    for (const file of readdirSync(partials).filter((f) => f.startsWith('html-') && f.endsWith('.hbs')).sort()) {
+      hb.registerPartial(basename(file, '.hbs'), readFileSync(join(partials, file), 'utf8'));
+    }
+  }
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  const rows = caseRows(run);
+  const script = pageScript(dirs);
+  const template = hb.compile(readFileSync(lastExisting(dirs, HTML_TEMPLATE), 'utf8'), { strict: false });
+  return template({
+    ...htmlContext(run, rows),
+    // Case, category and one column per model: the width of an opened case's row.
+    columns: run.models.length + 2,
+    csp: contentSecurityPolicy(script),
+    css: readFileSync(lastExisting(dirs, 'assets', 'report.css'), 'utf8'),
+    script,
+    dataJson: jsonForScript(pageData(run, rows.map((r) => r.caseId))),
+    charts: { categories: categoryChart(run), distribution: distributionChart(run, rows) },
+  });
+}
+
+/** Self-contained HTML comparison with charts, filters and side-by-side code. */
+export const html = {
+  name: 'html',
+  extension: 'html',
+  description: 'Self-contained HTML comparison (charts, filterable cases, side-by-side code and diffs)',
+  render: renderHtml,
+} satisfies Reporter;
