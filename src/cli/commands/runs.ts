@@ -1,0 +1,30 @@
+import Table from 'cli-table3';
+import { loadConfig } from '../../config/load.js';
+import { RunStore, type RunRow } from '../../run/store.js';
+import type { ParsedFlags } from '../args.js';
+
+function scores(r: RunRow): string {
+  return r.models.map((m) => `${m.label} ${m.avgScore === null ? '-' : m.avgScore.toFixed(2)}${m.errors ? ` (${m.errors} err)` : ''}`).join(', ');
+}
+
+/** `l4d2-eval runs`: the runs in the store, newest first. */
+export async function runsCommand(values: ParsedFlags): Promise<number> {
+  const config = loadConfig(values.config as string | undefined);
+  const store = new RunStore(config.storeFile);
+  const rows = store.list();
+  store.close();
+  if (values.json === true) {
+    process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+    return 0;
+  }
+  if (rows.length === 0) {
+    process.stdout.write('No runs stored yet: start one with `l4d2-eval run`.\n');
+    return 0;
+  }
+  const table = new Table({ head: ['run id', 'started', 'suite', 'status', 'items', 'avg score by model'], style: { head: [], border: [] } });
+  for (const r of rows) table.push([r.runId, r.startedAt.replace('T', ' ').slice(0, 19), r.suite, r.status, String(r.models.reduce((s, m) => s + m.items, 0)), scores(r)]);
+  process.stdout.write(table.toString() + '\n');
+  const open = rows.find((r) => r.status !== 'finished');
+  if (open) process.stdout.write(`\nResume an unfinished run with: l4d2-eval run --resume ${open.runId}\n`);
+  return 0;
+}

@@ -1,0 +1,91 @@
+// OpenAI provider: chat completions on the official client, against api.openai.com or any
+// OpenAI-compatible server (vLLM, Ollama, LM Studio, llama.cpp). The client never retries
+// (maxRetries: 0): the scheduler owns retries, so every attempt is counted and paced in one place.
+import OpenAI from 'openai';
+import type { ModelConfig } from '../config/schema.js';
+import type { CompletionError, CompletionRequest, CompletionResult, Provider } from '../types/provider.js';
+import { toCompletionError } from './openai/errors.js';
+import { resolveEnv } from './openai/env.js';
+
+export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+export const DEFAULT_TIMEOUT_MS = 120_000;
+
+/** Where requests go and with which key; `error` when the key cannot be found. */
+export interface OpenAIEndpoint {
+  baseURL: string;
+  apiKey?: string;
+  headers: Record<string, string>;
+  error?: CompletionError;
+}
+
+/** Resolves base URL, key and headers from the model config and the environment. */
+export function resolveEndpoint(model: ModelConfig, env: NodeJS.ProcessEnv = process.env): OpenAIEndpoint {
+  const baseURL = (model.baseURL ?? env.OPENAI_BASE_URL ?? OPENAI_DEFAULT_BASE_URL).replace(/\/+$/, '');
+  const headers: Record<string, string> = {};
+  const missing: string[] = [];
+  for (const [name, raw] of Object.entries(model.headers ?? {})) {
+    const r = resolveEnv(raw, env);
+    if (r.missing !== undefined) missing.push(r.missing);
+    else headers[name] = r.value;
+  }
+  const keySource = model.apiKey ?? '${OPENAI_API_KEY}';
+  const key = resolveEnv(keySource, env);
+  // Local servers usually ignore the key; only ask for one when the config names one or the endpoint is OpenAI's.
+  const keyRequired = model.apiKey !== undefined || baseURL === OPENAI_DEFAULT_BASE_URL;
+  if (key.missing && keyRequired) missing.unshift(key.missing);
+  const apiKey = key.missing ? (keyRequired ? undefined : 'not-needed') : key.value;
+  if (missing.length > 0) {
+    const vars = missing.join(', ');
+    const message = `${vars} ${missing.length > 1 ? 'are' : 'is'} not set: export it or set apiKey in the config for model ${model.label}`;
+    return { baseURL, headers, error: { code: 'auth', message, retryable: false, permanent: true } };
+  }
+  return { baseURL, apiKey, headers };
+}
+
+/** Creates the provider for one configured `openai` model. */
+export function createOpenAIProvider(model: ModelConfig): Provider {
+  const endpoint = resolveEndpoint(model);
+  const client = endpoint.error
+    ? undefined
+    : new OpenAI({
+        apiKey: endpoint.apiKey,
+        baseURL: endpoint.baseURL,
+        defaultHeaders: endpoint.headers,
+        maxRetries: 0,
+        timeout: model.timeout_ms ?? DEFAULT_TIMEOUT_MS,
+      });
+  return {
+    name: 'openai',
+    cacheScope: `openai ${endpoint.baseURL}`,
+    setupError: endpoint.error,
+    async complete(req: CompletionRequest, { signal }): Promise<CompletionResult> {
+      const started = performance.now();
+      const elapsed = () => performance.now() - started;
+      if (!client) return { error: endpoint.error, latencyMs: 0, cached: false };
+      try {
+        const p = req.params;
+        const res = await client.chat.completions.create(
+          {
+            model: req.modelId,
+            messages: req.messages,
+            ...(p.temperature !== undefined ? { temperature: p.temperature } : {}),
+            ...(p.max_tokens !== undefined ? { max_tokens: p.max_tokens } : {}),
+            ...(p.top_p !== undefined ? { top_p: p.top_p } : {}),
+            ...(p.seed !== undefined ? { seed: p.seed } : {}),
+            ...(p.stop !== undefined ? { stop: p.stop } : {}),
+          },
+          { signal },
+        );
+        const choice = res.choices?.[0];
+        const text = choice?.message?.content;
+        if (typeof text !== 'string') {
+          return { error: { code: 'invalid_response', message: `model ${req.label}: response has no message content`, retryable: true }, latencyMs: elapsed(), cached: false };
+        }
+        const usage = res.usage ? { inputTokens: res.usage.prompt_tokens, outputTokens: res.usage.completion_tokens } : undefined;
+        return { text, usage, latencyMs: elapsed(), cached: false, finishReason: choice?.finish_reason ?? undefined };
+      } catch (err) {
+        return { error: toCompletionError(err, req), latencyMs: elapsed(), cached: false };
+      }
+    },
+  };
+}

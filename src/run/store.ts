@@ -1,0 +1,159 @@
+// Run store in SQLite: each finished item is written in its own transaction as soon as it is done,
+// so Ctrl-C or a killed process loses nothing finished, and `run --resume` asks only for the rest.
+// Model configs are stored without apiKey and headers: secrets never reach this file.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { ModelConfig } from '../config/schema.js';
+import type { CaseInfo, ItemResult, RunResult } from '../types/run.js';
+
+/** A run's state in the store. */
+export type RunStatus = 'running' | 'finished' | 'interrupted';
+
+/** A model as stored: the config minus secrets. */
+export type StoredModel = Omit<ModelConfig, 'apiKey' | 'headers'>;
+
+/** Per-model request counters, summed over every process that worked on the run. */
+export interface ModelCounters {
+  requests: number;
+  retries: number;
+  cachedResponses: number;
+}
+
+/** What is known about a run before any item is done. */
+export interface RunMeta {
+  runId: string;
+  startedAt: string;
+  suite: RunResult['suite'];
+  cases: CaseInfo[];
+  models: StoredModel[];
+  /** The suite files the run was started with (absolute), to load them again on resume. */
+  entryFiles?: string[];
+  /** Config file the run was started with, to resume with the same one. */
+  configFile?: string;
+  /** Set when the run was submitted to the Batch API. */
+  batch?: boolean;
+}
+
+/** One line of `l4d2-eval runs`. */
+export interface RunRow {
+  runId: string;
+  startedAt: string;
+  finishedAt: string | null;
+  status: RunStatus;
+  suite: string;
+  models: { label: string; items: number; errors: number; avgScore: number | null }[];
+}
+
+/** Drops secrets from a model config. */
+export function storedModel(m: ModelConfig): StoredModel {
+  const { apiKey: _k, headers: _h, ...rest } = m;
+  return rest;
+}
+
+/** Opens (and creates) a store file. */
+export class RunStore {
+  private readonly db: Database.Database;
+  private insertItem?: Database.Statement<unknown[]>;
+
+  constructor(readonly file: string) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode: a committed item survives a killed process; only a power loss can drop the last few.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS runs (
+        id TEXT PRIMARY KEY, started_at TEXT NOT NULL, finished_at TEXT, status TEXT NOT NULL,
+        suite TEXT NOT NULL, meta TEXT NOT NULL, counters TEXT NOT NULL DEFAULT '{}');
+      CREATE TABLE IF NOT EXISTS items (
+        run_id TEXT NOT NULL, model TEXT NOT NULL, case_id TEXT NOT NULL, sample INTEGER NOT NULL,
+        status TEXT NOT NULL, score REAL, output_tokens INTEGER, data TEXT NOT NULL, stored_at TEXT NOT NULL,
+        PRIMARY KEY (run_id, model, case_id, sample));`);
+  }
+
+  beginRun(meta: RunMeta): void {
+    this.db.prepare('INSERT INTO runs (id, started_at, status, suite, meta) VALUES (?, ?, ?, ?, ?)').run(meta.runId, meta.startedAt, 'running', meta.suite.name, JSON.stringify(meta));
+  }
+
+  /** Writes one finished item; a re-judged item (resume after an error) replaces the old one. */
+  putItem(runId: string, item: ItemResult): void {
+    this.insertItem ??= this.db.prepare('INSERT OR REPLACE INTO items (run_id, model, case_id, sample, status, score, output_tokens, data, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const stmt = this.insertItem;
+    this.db.transaction(() => {
+      stmt.run(runId, item.model, item.caseId, item.sample, item.status, item.score, item.usage?.outputTokens ?? null, JSON.stringify(item), new Date().toISOString());
+    })();
+  }
+
+  setStatus(runId: string, status: RunStatus, counters?: Record<string, ModelCounters>): void {
+    const finishedAt = status === 'running' ? null : new Date().toISOString();
+    const tx = this.db.transaction(() => {
+      this.db.prepare('UPDATE runs SET status = ?, finished_at = ? WHERE id = ?').run(status, finishedAt, runId);
+      if (counters) this.db.prepare('UPDATE runs SET counters = ? WHERE id = ?').run(JSON.stringify(addCounters(this.counters(runId), counters)), runId);
+    });
+    tx();
+  }
+
+  meta(runId: string): RunMeta | undefined {
+    const row = this.db.prepare<[string], { meta: string }>('SELECT meta FROM runs WHERE id = ?').get(runId);
+    return row ? (JSON.parse(row.meta) as RunMeta) : undefined;
+  }
+
+  status(runId: string): { status: RunStatus; finishedAt: string | null } | undefined {
+    const row = this.db.prepare<[string], { status: RunStatus; finished_at: string | null }>('SELECT status, finished_at FROM runs WHERE id = ?').get(runId);
+    return row ? { status: row.status, finishedAt: row.finished_at } : undefined;
+  }
+
+  counters(runId: string): Record<string, ModelCounters> {
+    const row = this.db.prepare<[string], { counters: string }>('SELECT counters FROM runs WHERE id = ?').get(runId);
+    return row ? (JSON.parse(row.counters) as Record<string, ModelCounters>) : {};
+  }
+
+  items(runId: string): ItemResult[] {
+    return this.db
+      .prepare<[string], { data: string }>('SELECT data FROM items WHERE run_id = ? ORDER BY rowid')
+      .all(runId)
+      .map((r) => JSON.parse(r.data) as ItemResult);
+  }
+
+  list(): RunRow[] {
+    const runs = this.db.prepare<[], { id: string; started_at: string; finished_at: string | null; status: RunStatus; suite: string; meta: string }>('SELECT * FROM runs ORDER BY started_at DESC, id DESC').all();
+    const stats = this.db.prepare<[string], { model: string; items: number; errors: number; avg: number | null }>(
+      "SELECT model, COUNT(*) AS items, SUM(status = 'error') AS errors, AVG(score) AS avg FROM items WHERE run_id = ? GROUP BY model",
+    );
+    return runs.map((r) => {
+      const byModel = new Map(stats.all(r.id).map((s) => [s.model, s]));
+      const meta = JSON.parse(r.meta) as RunMeta;
+      return {
+        runId: r.id,
+        startedAt: r.started_at,
+        finishedAt: r.finished_at,
+        status: r.status,
+        suite: r.suite,
+        models: meta.models.map((m) => ({ label: m.label, items: byModel.get(m.label)?.items ?? 0, errors: byModel.get(m.label)?.errors ?? 0, avgScore: byModel.get(m.label)?.avg ?? null })),
+      };
+    });
+  }
+
+  /** Mean output tokens per case id over judged items of earlier runs (for estimates). */
+  outputTokensByCase(): Map<string, number> {
+    const rows = this.db
+      .prepare<[], { case_id: string; avg: number }>("SELECT case_id, AVG(output_tokens) AS avg FROM items WHERE output_tokens IS NOT NULL AND status != 'error' GROUP BY case_id")
+      .all();
+    return new Map(rows.map((r) => [r.case_id, r.avg]));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+function addCounters(a: Record<string, ModelCounters>, b: Record<string, ModelCounters>): Record<string, ModelCounters> {
+  const out = { ...a };
+  for (const [label, c] of Object.entries(b)) {
+    const prev = out[label] ?? { requests: 0, retries: 0, cachedResponses: 0 };
+    out[label] = { requests: prev.requests + c.requests, retries: prev.retries + c.retries, cachedResponses: prev.cachedResponses + c.cachedResponses };
+  }
+  return out;
+}
