@@ -1,0 +1,215 @@
+// Symbol resolution of one answer: walks every function body with its scopes and reports names that resolve to
+// nothing the plugin declares or includes (error 017 / 139) and calls with the wrong number of arguments (092).
+import type { Node } from 'web-tree-sitter';
+import { arity } from '../../api-index/params.js';
+import { findSymbol, type SymbolTable } from '../../api-index/table.js';
+import type { IndexSymbol } from '../../api-index/types.js';
+import type { Diagnostic } from '../types.js';
+import { diag } from './syntax.js';
+import { Scopes, conditionalRanges, parameterNames } from './scope.js';
+
+const TYPE_KINDS = new Set(['enum', 'enum-struct', 'methodmap', 'struct', 'typedef', 'typeset', 'functag', 'funcenum']);
+const FUNCTION_KINDS = new Set(['native', 'forward', 'stock', 'function']);
+/** Names spcomp knows without any include. */
+const BUILTINS = new Set(['true', 'false', 'null', 'this', '_', 'cellbits', 'cellmax', 'cellmin', 'charbits', 'charmax', 'charmin', 'ucharmax', '__Pawn', 'debug', '__LINE__', '__FILE__']);
+/** Children of these nodes that name members or fields, not symbols in scope. */
+const MEMBER_FIELDS: Record<string, string> = { field_access: 'field', scope_access: 'field', array_scope_access: 'field', struct_field_value: 'field', named_arg: 'arg_name' };
+const METHOD_BODIES = new Set(['methodmap_method', 'methodmap_method_constructor', 'enum_struct_method', 'methodmap_method_destructor']);
+
+/** What the resolver needs to know about the answer and its includes. */
+export interface ResolveContext {
+  file: string;
+  /** Top-level declarations of the answer and its companion files. */
+  globals: Map<string, IndexSymbol>;
+  table: SymbolTable;
+  /** Includes visible to the answer (closure). */
+  visible: ReadonlySet<string>;
+  /** An include of the closure is known by name only: unknown names may come from it. */
+  lenient: boolean;
+}
+
+class Resolver {
+  readonly out: Diagnostic[] = [];
+  private readonly scopes = new Scopes();
+  private readonly conditional: [number, number][];
+  private readonly reported = new Set<string>();
+
+  constructor(private readonly ctx: ResolveContext, root: Node) {
+    this.conditional = conditionalRanges(root.text);
+  }
+
+  private inConditional(line: number): boolean {
+    return this.conditional.some(([a, b]) => line >= a && line <= b);
+  }
+
+  private report(node: Node, code: number, message: string): void {
+    const line = node.startPosition.row + 1;
+    const key = `${line}:${code}:${message}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.out.push(diag(this.ctx.file, line, code, message, node.startPosition.column + 1));
+  }
+
+  /** The declaration a name refers to, 'scope' for locals, or null (and whether it is hidden behind an include). */
+  private lookup(name: string): { sym: IndexSymbol | 'scope' | null; hidden?: IndexSymbol } {
+    if (this.scopes.has(name)) return { sym: 'scope' };
+    const own = this.ctx.globals.get(name);
+    if (own) return { sym: own };
+    if (BUILTINS.has(name)) return { sym: 'scope' };
+    const found = findSymbol(this.ctx.table, name, this.ctx.visible);
+    return { sym: found.visible ?? null, hidden: found.hidden };
+  }
+
+  private unresolved(node: Node, name: string, hidden: IndexSymbol | undefined, type: boolean): void {
+    // A name the tables do not know may come from an opaque include or a branch spcomp would not compile.
+    if (!hidden && (this.ctx.lenient || this.inConditional(node.startPosition.row + 1))) return;
+    if (type) this.report(node, 139, `could not find type "${name}"`);
+    else this.report(node, 17, `undefined symbol "${name}"`);
+  }
+
+  private symbol(node: Node): IndexSymbol | null {
+    const { sym, hidden } = this.lookup(node.text);
+    if (sym === null) this.unresolved(node, node.text, hidden, false);
+    return sym === 'scope' ? null : sym;
+  }
+
+  private typeName(node: Node | null): void {
+    if (!node) return;
+    const id = node.type === 'identifier' ? node : node.type === 'type' ? node.namedChildren.find((c) => c?.type === 'identifier') : null;
+    if (id) {
+      const { sym, hidden } = this.lookup(id.text);
+      if (sym === null) this.unresolved(id, id.text, hidden, true);
+    } else if (node.type === 'array_type') this.typeName(node.namedChildren.find((c) => c?.type === 'type') ?? null);
+  }
+
+  private call(node: Node): void {
+    const fn = node.childForFieldName('function');
+    const args = node.childForFieldName('arguments');
+    if (fn?.type === 'identifier') {
+      const sym = this.symbol(fn);
+      if (sym && FUNCTION_KINDS.has(sym.kind) && sym.params) {
+        const count = args ? args.namedChildren.filter((a) => a && a.type !== 'comment').length : 0;
+        const { min, max } = arity(sym.params);
+        if (count < min || count > max) this.report(fn, 92, 'number of arguments does not match definition');
+      }
+    } else if (fn) this.expr(fn);
+    if (args) this.expr(args);
+  }
+
+  private declarators(stmt: Node): void {
+    this.typeName(stmt.childForFieldName('type'));
+    for (const d of stmt.namedChildren) {
+      if (!d || (d.type !== 'variable_declaration' && d.type !== 'old_variable_declaration' && d.type !== 'dynamic_array_declaration')) continue;
+      const nameId = d.childForFieldName('name')?.id;
+      // Node objects are not identity-stable in web-tree-sitter: compare ids.
+      for (const k of d.namedChildren) if (k && k.id !== nameId && k.type !== 'old_type') this.expr(k);
+      const name = d.childForFieldName('name')?.text;
+      if (name) this.scopes.declare(name);
+    }
+  }
+
+  /** Walks a statement or expression. */
+  expr(node: Node): void {
+    if (node.isError || node.isMissing) return;
+    switch (node.type) {
+      case 'identifier':
+        this.symbol(node);
+        return;
+      case 'call_expression':
+        return this.call(node);
+      case 'block':
+        this.scopes.push();
+        for (const k of node.namedChildren) if (k) this.expr(k);
+        this.scopes.pop();
+        return;
+      case 'for_statement':
+        this.scopes.push();
+        for (const k of node.namedChildren) if (k) this.expr(k);
+        this.scopes.pop();
+        return;
+      case 'variable_declaration_statement':
+      case 'old_variable_declaration_statement':
+      case 'old_for_loop_variable_declaration_statement':
+        return this.declarators(node);
+      case 'new_expression': {
+        this.typeName(node.childForFieldName('class'));
+        const args = node.childForFieldName('arguments');
+        if (args) this.expr(args);
+        return;
+      }
+      case 'view_as':
+        this.typeName(node.childForFieldName('type'));
+        this.expr(node.childForFieldName('value')!);
+        return;
+      case 'old_type_cast': {
+        const value = node.childForFieldName('value');
+        if (value) this.expr(value);
+        return;
+      }
+      case 'type':
+        return this.typeName(node);
+      case 'string_literal':
+      case 'char_literal':
+      case 'comment':
+      case 'old_type':
+        return;
+    }
+    if (node.type.startsWith('preproc_')) return;
+    const skip = MEMBER_FIELDS[node.type];
+    const skipped = skip ? node.childForFieldName(skip)?.id : undefined;
+    for (const k of node.namedChildren) if (k && k.id !== skipped) this.expr(k);
+  }
+
+  /** A body with its parameters in scope. */
+  body(params: string[], body: Node | null): void {
+    if (!body || body.hasError) return;
+    this.scopes.push(params);
+    this.expr(body);
+    this.scopes.pop();
+  }
+
+  topLevel(node: Node): void {
+    if (node.hasError && node.type !== 'source_file') return;
+    switch (node.type) {
+      case 'function_definition':
+        this.typeName(node.childForFieldName('returnType'));
+        return this.body(parameterNames(node.childForFieldName('parameters')), node.childForFieldName('body'));
+      case 'methodmap':
+      case 'enum_struct':
+        for (const m of node.namedChildren) if (m) this.member(m);
+        return;
+      case 'global_variable_declaration':
+      case 'old_global_variable_declaration':
+        this.scopes.push();
+        this.declarators(node);
+        this.scopes.pop();
+        return;
+      case 'enum':
+        for (const e of node.childForFieldName('entries')?.namedChildren ?? []) {
+          const value = e?.childrenForFieldName('value').find((v) => v?.isNamed);
+          if (value) this.expr(value);
+        }
+        return;
+      case 'struct_declaration':
+        for (const v of node.childForFieldName('value')?.namedChildren ?? []) if (v) this.expr(v);
+        return;
+    }
+  }
+
+  private member(m: Node): void {
+    if (METHOD_BODIES.has(m.type)) return this.body(parameterNames(m.childForFieldName('parameters')), m.childForFieldName('body'));
+    if (m.type !== 'methodmap_property') return;
+    for (const acc of m.namedChildren) {
+      if (acc?.type !== 'methodmap_property_method') continue;
+      const setter = acc.namedChildren.find((k) => k?.type === 'methodmap_property_setter');
+      this.body(setter ? parameterNames(setter.childForFieldName('parameter')) : [], acc.childForFieldName('body'));
+    }
+  }
+}
+
+/** Resolves every name used in the answer's code; diagnostics sorted by line. */
+export function resolveSymbols(root: Node, ctx: ResolveContext): Diagnostic[] {
+  const r = new Resolver(ctx, root);
+  for (const node of root.namedChildren) if (node) r.topLevel(node);
+  return r.out;
+}
