@@ -5,6 +5,7 @@ import { callSites, walk } from './ast.js';
 import { parseSource } from './grammar.js';
 import { lookupFunction, lookupMethod, lookupMethodmap } from './catalog/index.js';
 import { inventedHint } from './catalog/invented.js';
+import { activeTable } from './api-index/load.js';
 import { memo, type EvalInput } from './types.js';
 
 /** Where a called name was found. */
@@ -114,6 +115,9 @@ function resolvePlain(name: string, local: Declarations, companion: Declarations
   const mm = lookupMethodmap(name);
   if (mm) return { resolvedBy: 'catalog' as const, include: mm.include };
   if (allow.has(name)) return { resolvedBy: 'catalog' as const };
+  // The API index (configured, shipped, or the catalog's constant and native-name lists) knows more names.
+  const indexed = activeTable().byName.get(name)?.[0];
+  if (indexed) return { resolvedBy: 'catalog' as const, include: indexed.include };
   return { resolvedBy: 'unknown' as const };
 }
 

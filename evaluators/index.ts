@@ -12,6 +12,7 @@ import { convar } from './checks/convar.js';
 import { query } from './checks/query.js';
 import { rule } from './checks/rule.js';
 import { api } from './checks/api.js';
+import { compiles } from './checks/compiles.js';
 
 /** Every check kind a suite may use, keyed by its `kind` (`any`: each entry has its own option schema). */
 export const evaluators = {
@@ -27,6 +28,7 @@ export const evaluators = {
   query,
   rule,
   api,
+  compiles,
 } satisfies Record<string, Evaluator<any>>;
 
 /** A registered check kind, e.g. `calls`. */

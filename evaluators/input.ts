@@ -2,12 +2,13 @@
 import { extractCode } from './extract.js';
 import { parseSource } from './grammar.js';
 import type { EvalInput } from './types.js';
+import type { CompilerSettings } from './compile/types.js';
 
 /** Answers above this size are not parsed: no real plugin is that large, and parsing would stall a run. */
 export const MAX_CODE_BYTES = 1_000_000;
 
 /** Prepares an answer for evaluation. The grammar must be loaded (loadGrammar()). Call `release()` when done. */
-export function prepareInput(answer: string): EvalInput {
+export function prepareInput(answer: string, options: { compiler?: CompilerSettings } = {}): EvalInput {
   const code = extractCode(answer);
   if (answer.includes('\u0000')) {
     code.warnings.push('answer contains binary data (NUL bytes): not treated as code');
@@ -19,7 +20,7 @@ export function prepareInput(answer: string): EvalInput {
     code.found = 'none';
   }
   const tree = code.main === '' ? null : parseSource(code.main);
-  return { answer, code, tree, memo: new Map() };
+  return { answer, code, tree, memo: new Map(), ...(options.compiler ? { compiler: options.compiler } : {}) };
 }
 
 /** Frees the wasm memory held by the input's tree. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Tree } from 'web-tree-sitter';
 import type { CheckOutcome } from '../src/types/check.js';
+import type { CompilerSettings } from './compile/types.js';
 
 /** A source file found in a model answer. */
 export interface SourceFile {
@@ -33,6 +34,8 @@ export interface EvalInput {
   tree: Tree | null;
   /** Per-answer memo for derived analyses (calls, api resolution) so checks do not redo work. */
   memo: Map<string, unknown>;
+  /** Where spcomp and its includes are (the config's `compiler:` section); absent: SPCOMP/PATH/static. */
+  compiler?: CompilerSettings;
 }
 
 /** One check kind: a plain object, pure, with a zod schema for its options. */

@@ -18,3 +18,4 @@ export type * from './types/check.js';
 export type * from './types/provider.js';
 export type * from './types/run.js';
 export type * from './types/suite.js';
+export * from './check/index.js';

@@ -3,8 +3,15 @@
 import { UserError, ValidationError } from '../errors.js';
 import { HARNESS_VERSION } from '../version.js';
 import { parseCommandArgs } from './args.js';
+import { checkCommand } from './commands/check.js';
+import { compareCommand } from './commands/compare.js';
+import { gateCommand } from './commands/gate.js';
+import { historyCommand } from './commands/history.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
+import { runsCommand } from './commands/runs.js';
+import { estimateCommand } from './commands/estimate.js';
+import { indexCommand } from './commands/index-cmd.js';
 import { schemaCommand } from './commands/schema.js';
 import { scoreCommand } from './commands/score.js';
 import { validateCommand } from './commands/validate.js';
@@ -19,6 +26,13 @@ const handlers = {
   report: reportCommand,
   validate: validateCommand,
   schema: schemaCommand,
+  check: checkCommand,
+  compare: compareCommand,
+  gate: gateCommand,
+  history: historyCommand,
+  runs: runsCommand,
+  estimate: estimateCommand,
+  index: indexCommand,
 } satisfies Record<CommandName, (values: ParsedFlags, positionals: string[]) => Promise<number>>;
 
 async function main(argv: string[]): Promise<number> {

@@ -10,7 +10,7 @@ export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
   return Boolean(stream.isTTY) && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb';
 }
 
-const FILE_NAMES: Partial<Record<ReporterName, string>> = { md: 'report.md', csv: 'results.csv', json: 'results.json' };
+const FILE_NAMES: Partial<Record<ReporterName, string>> = { md: 'report.md', csv: 'results.csv', json: 'results.json', html: 'report.html', junit: 'junit.xml' };
 
 /** Validates report format names. */
 export function parseFormats(list: string[]): ReporterName[] {

@@ -3,7 +3,14 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { UserError, ValidationError } from '../errors.js';
 import { readYaml, zodProblems } from '../suite/yaml.js';
-import { configSchema, type ModelConfig } from './schema.js';
+import { useApiIndex } from '../../evaluators/api-index/load.js';
+import { configSchema, type GateConfig, type ModelConfig } from './schema.js';
+import type { CompilerSettings } from '../../evaluators/compile/types.js';
+
+// Paths in the config are relative to the config file's folder, like every other path in it.
+function resolveCompiler(c: CompilerSettings, dir: string): CompilerSettings {
+  return { ...c, ...(c.spcomp ? { spcomp: path.resolve(dir, c.spcomp) } : {}), ...(c.include ? { include: c.include.map((d) => path.resolve(dir, d)) } : {}) };
+}
 
 export const DEFAULT_CONFIG_FILE = 'l4d2-eval.config.yaml';
 
@@ -15,7 +22,16 @@ export interface Config {
   out: string;
   formats: string[];
   templates?: string;
+  /** Response cache and run store files (absolute). */
+  cacheFile: string;
+  storeFile: string;
   models: Record<string, ModelConfig>;
+  /** API index file from `api.index` (absolute), when set. */
+  apiIndex?: string;
+  /** Thresholds of `gate`, when the config has a `gate:` section. */
+  gate?: GateConfig;
+  /** The `compiler:` section with absolute paths, when present. */
+  compiler?: CompilerSettings;
 }
 
 /** Loads the config (default: ./l4d2-eval.config.yaml); every problem is reported at once. */
@@ -34,13 +50,21 @@ export function loadConfig(file?: string, cwd = process.cwd()): Config {
   const models = Object.fromEntries(
     Object.entries(c.models).map(([label, m]) => [label, { ...m, label, dir: path.resolve(dir, m.dir ?? path.join('fixtures', 'responses', label)) }]),
   );
+  // The static compile and api checks read the configured API index from here on.
+  const apiIndex = c.api?.index ? path.resolve(dir, c.api.index) : undefined;
+  useApiIndex(apiIndex);
   return {
+    apiIndex,
     file: target,
     dir,
     suite: path.resolve(dir, c.suite ?? 'suites/core.yaml'),
     out: path.resolve(dir, c.out ?? 'reports/latest'),
-    formats: c.formats ?? ['md', 'csv', 'json'],
+    formats: c.formats ?? ['md', 'csv', 'json', 'html'],
     templates: c.templates ? path.resolve(dir, c.templates) : undefined,
+    cacheFile: path.resolve(dir, c.cache ?? '.l4d2-eval/cache.db'),
+    storeFile: path.resolve(dir, c.store ?? '.l4d2-eval/runs.db'),
     models,
+    gate: c.gate,
+    ...(c.compiler ? { compiler: resolveCompiler(c.compiler, dir) } : {}),
   };
 }

@@ -10,10 +10,12 @@ import {
   caseRows,
   categoryRows,
   changes,
+  compileRows,
   summaryRows,
   unknownApis,
   type CaseRow,
   type CategoryRow,
+  type CompileRow,
   type ModelChanges,
   type ModelUnknownApis,
   type SummaryRow,
@@ -41,6 +43,10 @@ export interface MarkdownContext {
   cases: (CaseRow & { deltas: (number | null)[] })[];
   changes: ModelChanges[];
   unknownApis: ModelUnknownApis[];
+  /** Compile rate, mode and the most common diagnostics per model. */
+  compile: CompileRow[];
+  /** True when any model has compile figures (the section is left out otherwise). */
+  hasCompile: boolean;
 }
 
 /** Derives the template context from a run; exported so custom templates can be tested against it. */
@@ -63,6 +69,8 @@ export function markdownContext(run: RunResult): MarkdownContext {
     cases: rows.map((r) => ({ ...r, deltas: r.cells.slice(1).map((c) => c.delta) })),
     changes: changes(run, rows),
     unknownApis: unknownApis(run),
+    compile: compileRows(run),
+    hasCompile: run.models.some((m) => m.compileMode !== undefined),
   };
 }
 

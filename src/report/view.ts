@@ -1,4 +1,4 @@
-import type { ItemResult, ModelSummary, RunResult, UnknownApiCount } from '../types/run.js';
+import type { DiagnosticCount, ItemResult, ModelSummary, RunResult, UnknownApiCount } from '../types/run.js';
 
 /** Score change (out of 10) that counts as an improvement or a regression. */
 export const CHANGE_THRESHOLD = 0.5;
@@ -242,4 +242,39 @@ export function unknownApis(run: RunResult): ModelUnknownApis[] {
     model: m.label,
     apis: [...m.unknownApis].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
   }));
+}
+
+/** One model's compile figures: rate, which compiler produced it, errors and warnings per answer, top diagnostics. */
+export interface CompileRow {
+  model: string;
+  /** null when nothing was compiled (no code, or only compiler problems). */
+  compileRate: number | null;
+  /** `spcomp`, `static`, `mixed`, or `—` when nothing was compiled. */
+  mode: string;
+  compilerVersion: string | null;
+  compiled: number;
+  /** Items whose compile hit a compiler problem (crash, timeout, missing binary). */
+  problems: number;
+  avgErrors: number | null;
+  avgWarnings: number | null;
+  diagnostics: DiagnosticCount[];
+}
+
+/** Compile figures per model, from the summaries and the items. */
+export function compileRows(run: RunResult): CompileRow[] {
+  return run.models.map((m) => {
+    const items = run.items.filter((it) => it.model === m.label && it.compile);
+    const compiled = items.filter((it) => !it.compile!.problem);
+    return {
+      model: m.label,
+      compileRate: m.compileRate ?? null,
+      mode: m.compileMode ?? '—',
+      compilerVersion: m.compilerVersion ?? null,
+      compiled: compiled.length,
+      problems: items.length - compiled.length,
+      avgErrors: mean(compiled.map((it) => it.compile!.errors)),
+      avgWarnings: mean(compiled.map((it) => it.compile!.warnings)),
+      diagnostics: m.topDiagnostics ?? [],
+    };
+  });
 }

@@ -6,12 +6,32 @@ import { prepareInput, releaseInput } from '../../evaluators/input.js';
 import { loadGrammar } from '../../evaluators/grammar.js';
 import type { Evaluator, EvalInput } from '../../evaluators/types.js';
 import type { CheckOutcome, CheckResult } from '../types/check.js';
-import type { ItemResult } from '../types/run.js';
+import type { ItemCompile, ItemResult } from '../types/run.js';
+import { compileInput } from '../../evaluators/compile/compile.js';
+import type { CompileResult, CompilerSettings } from '../../evaluators/compile/types.js';
 import type { CheckSpec } from '../types/suite.js';
 import { scoreChecks } from '../score/score.js';
 
 /** What judging an answer adds to an item. */
-export type Judgement = Pick<ItemResult, 'status' | 'score' | 'code' | 'checks' | 'syntax' | 'api' | 'warnings'>;
+export type Judgement = Pick<ItemResult, 'status' | 'score' | 'code' | 'checks' | 'syntax' | 'api' | 'warnings' | 'compile'>;
+
+/** Options of judging beyond the checks. */
+export interface JudgeOptions {
+  /** The config's `compiler:` section (spcomp path, include folders, limits). */
+  compiler?: CompilerSettings;
+}
+
+function itemCompile(r: CompileResult): ItemCompile {
+  return {
+    ok: r.ok,
+    mode: r.mode,
+    errors: r.errors,
+    warnings: r.warnings,
+    diagnostics: r.diagnostics,
+    ...(r.version ? { version: r.version } : {}),
+    ...(r.problem ? { problem: r.problem } : {}),
+  };
+}
 
 async function runCheck(spec: CheckSpec, input: EvalInput): Promise<CheckResult> {
   let outcome: CheckOutcome;
@@ -26,14 +46,17 @@ async function runCheck(spec: CheckSpec, input: EvalInput): Promise<CheckResult>
 }
 
 /** Judges an answer against a case's checks. Pure apart from the checks' own work; never throws. */
-export async function judgeAnswer(answer: string, checks: readonly CheckSpec[], passScore: number): Promise<Judgement> {
+export async function judgeAnswer(answer: string, checks: readonly CheckSpec[], passScore: number, options: JudgeOptions = {}): Promise<Judgement> {
   await loadGrammar(); // once per process; later calls return the same promise
-  const input = prepareInput(answer);
+  const input = prepareInput(answer, options);
+  // Started before the checks so spcomp runs while they do; the `compiles` check awaits this same promise.
+  const compiling = compileInput(input);
   try {
     const results: CheckResult[] = [];
     for (const spec of checks) results.push(await runCheck(spec, input));
     const errors = input.tree ? syntaxErrors(input) : [{ line: 1, column: 1, message: 'no code found in the answer' }];
     const api = input.tree ? analyzeApi(input) : null;
+    const compiled = compiling ? await compiling : null;
     return {
       ...scoreChecks(results, passScore),
       code: input.code.main,
@@ -41,8 +64,11 @@ export async function judgeAnswer(answer: string, checks: readonly CheckSpec[], 
       syntax: { ok: input.tree !== null && errors.length === 0, errors },
       api: api ? { total: api.total, resolved: api.resolved, unknown: api.unknown.map((u) => u.name) } : null,
       warnings: input.code.warnings,
+      ...(compiled ? { compile: itemCompile(compiled) } : {}),
     };
   } finally {
+    // The static check reads the tree: let it finish before the tree is freed.
+    await compiling?.catch(() => undefined);
     releaseInput(input);
   }
 }

@@ -1,13 +1,14 @@
 // Runs a suite against models: ask each provider, judge each answer, summarise. Failures are data.
 import { randomBytes } from 'node:crypto';
 import { createProvider } from '../providers/index.js';
-import { summarizeModel } from '../score/summary.js';
 import type { ModelConfig } from '../config/schema.js';
-import type { ChatMessage, Provider } from '../types/provider.js';
+import type { ChatMessage } from '../types/provider.js';
 import type { ItemResult, RunResult } from '../types/run.js';
 import type { Suite } from '../types/suite.js';
-import { HARNESS_VERSION } from '../version.js';
+import type { CompilerSettings } from '../../evaluators/compile/types.js';
+import { assembleRun } from './assemble.js';
 import { judgeAnswer } from './judge.js';
+import { ModelClient, type LiveOptions } from './live.js';
 import { mapLimit } from './pool.js';
 import { planRun, type WorkItem } from './plan.js';
 
@@ -18,8 +19,29 @@ export interface RunOptions {
   /** Items in flight at once (default 8). */
   concurrency?: number;
   signal?: AbortSignal;
-  /** Called as each item finishes (progress, stores). */
+  /** Called as each item finishes (progress, stores); not for items cut short by the signal. */
   onItem?: (item: ItemResult) => void;
+  /** Reuse this id (a resumed run or a run already registered in the store). */
+  runId?: string;
+  startedAt?: Date;
+  /** Items already finished (resume): not asked again, kept in the result. */
+  done?: ItemResult[];
+  /** Response cache, cache mode and scheduler overrides. */
+  live?: LiveOptions;
+  /** The config's `compiler:` section (spcomp path, include folders, limits). */
+  compiler?: CompilerSettings;
+}
+
+const itemKey = (model: string, caseId: string, sample: number) => `${model}\u0000${caseId}\u0000${sample}`;
+
+/** Round-robin over models so every model's own concurrency limit is used from the start. */
+function interleave(work: WorkItem[]): number[] {
+  const byModel = new Map<string, number[]>();
+  work.forEach((w, i) => byModel.set(w.model.label, [...(byModel.get(w.model.label) ?? []), i]));
+  const lists = [...byModel.values()];
+  const order: number[] = [];
+  for (let k = 0; order.length < work.length; k++) for (const l of lists) if (k < l.length) order.push(l[k]!);
+  return order;
 }
 
 /** A sortable, unique run id: `20261127-054000-1a2b3c`. */
@@ -28,45 +50,55 @@ export function newRunId(now = new Date()): string {
   return `${stamp}-${randomBytes(3).toString('hex')}`;
 }
 
-async function runItem(work: WorkItem, provider: Provider, signal?: AbortSignal): Promise<ItemResult> {
+async function runItem(work: WorkItem, client: ModelClient, signal?: AbortSignal, compiler?: CompilerSettings): Promise<ItemResult> {
   const { model, kase, sample } = work;
   const messages: ChatMessage[] = [
     { role: 'system', content: kase.system },
     { role: 'user', content: kase.prompt },
   ];
-  const res = await provider.complete(
-    { label: model.label, modelId: model.id, caseId: kase.id, sample, messages, params: { ...kase.params, ...model.params } },
-    { signal },
-  );
+  const res = await client.complete({ label: model.label, modelId: model.id, caseId: kase.id, sample, messages, params: { ...kase.params, ...model.params } }, signal);
   const base = { model: model.label, caseId: kase.id, category: kase.category, sample, latencyMs: res.latencyMs, cached: res.cached, usage: res.usage };
   if (res.error || res.text === undefined) {
     const error = res.error ?? { code: 'invalid_response', message: 'provider returned neither text nor error', retryable: false };
     return { ...base, status: 'error', score: null, answer: null, code: '', checks: [], syntax: null, api: null, warnings: [], error };
   }
-  return { ...base, answer: res.text, ...(await judgeAnswer(res.text, kase.checks, kase.passScore)) };
+  return { ...base, answer: res.text, ...(await judgeAnswer(res.text, kase.checks, kase.passScore, compiler ? { compiler } : {})) };
 }
 
 /** Runs the suite and returns the full result. Never throws for a model or answer problem. */
 export async function executeRun(options: RunOptions): Promise<RunResult> {
-  const startedAt = new Date();
-  const runId = newRunId(startedAt);
-  const providers = new Map(options.models.map((m) => [m.label, createProvider(m)]));
+  const startedAt = options.startedAt ?? new Date();
+  const runId = options.runId ?? newRunId(startedAt);
+  const live = { ...options.live, concurrency: options.live?.concurrency ?? options.concurrency };
+  const clients = new Map(options.models.map((m) => [m.label, new ModelClient(m, createProvider(m), live)]));
   const work = planRun(options.models, options.suite.cases);
-  const items = await mapLimit(work, options.concurrency ?? 8, async (w) => {
-    const item = await runItem(w, providers.get(w.model.label)!, options.signal);
+  const done = new Map((options.done ?? []).map((i) => [itemKey(i.model, i.caseId, i.sample), i]));
+  const results = new Array<ItemResult | undefined>(work.length);
+  const todo = interleave(work).filter((i) => {
+    const w = work[i]!;
+    results[i] = done.get(itemKey(w.model.label, w.kase.id, w.sample));
+    return results[i] === undefined;
+  });
+  // Enough lanes for every model's own limit; the schedulers do the real limiting.
+  const lanes = [...clients.values()].reduce((s, c) => s + c.scheduler.options.concurrency, 0);
+  await mapLimit(todo, lanes, async (i) => {
+    const w = work[i]!;
+    const item = await runItem(w, clients.get(w.model.label)!, options.signal, options.compiler);
+    if (item.error?.code === 'aborted') return;
+    results[i] = item;
     options.onItem?.(item);
-    return item;
   });
   const cases = options.suite.cases;
-  return {
-    schemaVersion: 1,
+  return assembleRun({
     runId,
-    harnessVersion: HARNESS_VERSION,
     suite: { name: options.suite.name, description: options.suite.description, files: options.suite.files, passScore: cases[0]?.passScore ?? 7 },
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
-    models: options.models.map((m) => summarizeModel(m, items.filter((i) => i.model === m.label), cases)),
+    models: options.models,
     cases: cases.map((c) => ({ id: c.id, category: c.category, tags: c.tags, weight: c.weight, prompt: c.prompt })),
-    items,
-  };
+    items: results.filter((r): r is ItemResult => r !== undefined),
+    // Request counters only for live providers: replay runs keep their documents unchanged.
+    counters: Object.fromEntries([...clients].filter(([, c]) => c.live).map(([label, c]) => [label, c.counters()])),
+    status: results.includes(undefined) ? 'interrupted' : undefined,
+  });
 }

@@ -1,5 +1,6 @@
 // Per-model figures from item results. Averages are weighted by case weight; errors are left out.
 import type { ModelConfig } from '../config/schema.js';
+import { compileFigures } from '../../evaluators/compile/stats.js';
 import type { CaseSpec } from '../types/suite.js';
 import type { CategorySummary, ItemResult, ModelSummary, UnknownApiCount } from '../types/run.js';
 
@@ -54,6 +55,7 @@ export function summarizeModel(model: ModelConfig, items: ItemResult[], cases: r
   const outputTokens = items.reduce((s, i) => s + (i.usage?.outputTokens ?? 0), 0);
   const hasUsage = items.some((i) => i.usage);
   const latencies = items.filter((i) => !i.error).map((i) => i.latencyMs).sort((a, b) => a - b);
+  const compile = compileFigures(items);
   return {
     label: model.label,
     modelId: model.id,
@@ -77,5 +79,7 @@ export function summarizeModel(model: ModelConfig, items: ItemResult[], cases: r
       p50: percentile(latencies, 0.5),
       p95: percentile(latencies, 0.95),
     },
+    // Only when something was compiled, so documents of runs without code keep their shape.
+    ...(compile.compileMode ? compile : {}),
   };
 }

@@ -58,5 +58,9 @@ export interface CompletionResult {
 /** The small interface every provider implements (replay, openai, batch). */
 export interface Provider {
   readonly name: string;
+  /** When set, answers may be cached under this scope (provider and endpoint). Replay leaves it unset. */
+  readonly cacheScope?: string;
+  /** Set when no request can be sent at all (e.g. the API key is missing); the model stops at once. */
+  readonly setupError?: CompletionError;
   complete(request: CompletionRequest, options: { signal?: AbortSignal }): Promise<CompletionResult>;
 }

@@ -1,5 +1,6 @@
 import type { CheckResult, CodeLocation } from './check.js';
 import type { CompletionError, Usage } from './provider.js';
+import type { Diagnostic } from '../../evaluators/compile/types.js';
 
 /** Result status of one item: `error` is a harness/provider problem, never the model's failure. */
 export type ItemStatus = 'pass' | 'fail' | 'error';
@@ -19,12 +20,36 @@ export interface ItemResult {
   checks: CheckResult[];
   syntax: { ok: boolean; errors: CodeLocation[] } | null;
   api: { total: number; resolved: number; unknown: string[] } | null;
+  /** How the code compiled (spcomp, or the static check when spcomp is absent); absent when there was no code or the compiler had a problem. */
+  compile?: ItemCompile;
   /** Problems noticed while extracting the code (e.g. an unterminated fence). */
   warnings: string[];
   error?: CompletionError;
   usage?: Usage;
   latencyMs: number;
   cached: boolean;
+}
+
+/** An item's compile outcome as stored in results (raw output left out). */
+export interface ItemCompile {
+  ok: boolean;
+  mode: 'spcomp' | 'static';
+  errors: number;
+  warnings: number;
+  diagnostics: Diagnostic[];
+  /** Compiler version (spcomp only), e.g. `1.12`. */
+  version?: string;
+  /** Compiler problem (crash, timeout, missing binary): this item does not count in the compile rate. */
+  problem?: string;
+}
+
+/** One frequent diagnostic across a model's answers: code and message pattern (names replaced by `"…"`). */
+export interface DiagnosticCount {
+  severity: Diagnostic['severity'];
+  code: number | null;
+  pattern: string;
+  count: number;
+  cases: string[];
 }
 
 /** A count of one unknown API name for one model. */
@@ -67,6 +92,20 @@ export interface ModelSummary {
   outputTokens: number;
   costUsd: number | null;
   latencyMs: { avg: number | null; p50: number | null; p95: number | null };
+  /** Answers that compiled / answers compiled (items with a compile outcome); absent when nothing was compiled. */
+  compileRate?: number | null;
+  /** What produced compileRate: spcomp, the static check, or both (mixed). */
+  compileMode?: 'spcomp' | 'static' | 'mixed';
+  /** spcomp version(s) seen, e.g. `1.12`. */
+  compilerVersion?: string;
+  /** The most common diagnostics, most frequent first. */
+  topDiagnostics?: DiagnosticCount[];
+  /** Live runs: attempts sent to the provider (retries included). */
+  requests?: number;
+  /** Live runs: answers taken from the response cache (no request, no cost). */
+  cachedResponses?: number;
+  /** Live runs: attempts that were retries. */
+  retries?: number;
 }
 
 /** Case metadata carried into reports. */
@@ -89,4 +128,6 @@ export interface RunResult {
   models: ModelSummary[];
   cases: CaseInfo[];
   items: ItemResult[];
+  /** `interrupted` when Ctrl-C stopped the run before every item was done (absent: finished). */
+  status?: 'finished' | 'interrupted';
 }

@@ -25,7 +25,12 @@ describe('l4d2-eval run (offline default, built CLI)', () => {
     expect(json.suite).toBe('l4d2-core');
     expect(json.models.map((m) => m.label)).toEqual(['v1', 'v2']);
     for (const m of json.models) {
-      expect(Object.keys(m)).toEqual(['label', 'modelId', 'cases', 'avgScore', 'passRate', 'syntaxRate', 'apiAccuracy', 'unknownApis', 'costUsd']);
+      expect(Object.keys(m)).toEqual([
+        'label', 'modelId', 'cases', 'avgScore', 'passRate', 'syntaxRate', 'apiAccuracy', 'compileRate', 'compileMode',
+        'unknownApis', 'costUsd', 'requests', 'cachedResponses', 'retries', 'errors', 'inputTokens', 'outputTokens',
+      ]);
+      expect(m.compileMode).toBe('static');
+      expect(m.requests).toBe(0);
       expect(m.cases).toBeGreaterThanOrEqual(40);
     }
     expect(json.models[1]!.modelId).toBe('ft:gpt-4o-mini-2024-07-18:highencodelearning:l4d2-sourcemod-v2:CuyGSbKT');

@@ -33,7 +33,9 @@ describe('l4d2-eval score', () => {
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
     const [good, bad] = lines;
-    for (const l of lines) expect(Object.keys(l)).toEqual(['file', 'score', 'status', 'syntax', 'checks', 'unknownApis']);
+    for (const l of lines) expect(Object.keys(l)).toEqual(['file', 'score', 'status', 'syntax', 'checks', 'unknownApis', 'compile']);
+    expect(good.compile).toEqual(expect.objectContaining({ ok: true, mode: 'static', errors: 0 }));
+    expect(bad.compile.ok).toBe(false);
     expect(good.file).toBe('good.sp');
     expect(good.syntax).toEqual({ ok: true, errors: [] });
     expect(good.score).toBe(10);

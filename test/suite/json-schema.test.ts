@@ -16,7 +16,7 @@ describe('suite JSON Schema', () => {
 
   it('describes every check kind and the case fields', () => {
     const text = JSON.stringify(suiteJsonSchema());
-    for (const kind of ['syntax', 'regex', 'not_regex', 'calls', 'hooks_event', 'includes', 'defines', 'uses', 'convar', 'query', 'rule', 'api']) {
+    for (const kind of ['syntax', 'regex', 'not_regex', 'calls', 'hooks_event', 'includes', 'defines', 'uses', 'convar', 'query', 'rule', 'api', 'compiles']) {
       expect(text).toContain(`"const":"${kind}"`);
     }
     const schema = suiteJsonSchema() as { properties: Record<string, unknown> };

@@ -2,13 +2,33 @@ import path from 'node:path';
 import { UserError } from '../../errors.js';
 import { reporters } from '../../report/index.js';
 import { mergeResults, readResults } from '../../run/results-file.js';
+import { loadConfig } from '../../config/load.js';
+import { loadRun } from '../../run/session.js';
+import { RunStore } from '../../run/store.js';
+import type { RunResult } from '../../types/run.js';
 import { listFlag, type ParsedFlags } from '../args.js';
 import { parseFormats, useColor, writeReports } from '../output.js';
 
-/** `l4d2-eval report`: re-render from results.json files. */
+/** Runs read back from the run store by id. */
+function storedRuns(ids: string[], config: string | boolean | undefined): RunResult[] {
+  if (ids.length === 0) return [];
+  const store = new RunStore(loadConfig(config as string | undefined).storeFile);
+  try {
+    return ids.map((id) => {
+      const run = loadRun(store, id);
+      if (!run) throw new UserError('E_RUN', `no run "${id}" in the run store`, 'list runs with `l4d2-eval runs`');
+      return run;
+    });
+  } finally {
+    store.close();
+  }
+}
+
+/** `l4d2-eval report`: re-render from results.json files or stored runs. */
 export async function reportCommand(values: ParsedFlags, positionals: string[]): Promise<number> {
-  if (positionals.length === 0) throw new UserError('E_USAGE', 'no results files given', 'e.g. l4d2-eval report reports/latest/results.json');
-  const run = mergeResults(positionals.map(readResults));
+  const runIds = listFlag(values.run) ?? [];
+  if (positionals.length === 0 && runIds.length === 0) throw new UserError('E_USAGE', 'no results files given', 'e.g. l4d2-eval report reports/latest/results.json, or --run <id> (see `l4d2-eval runs`)');
+  const run = mergeResults([...positionals.map(readResults), ...storedRuns(runIds, values.config)]);
   const formats = parseFormats(listFlag(values.format) ?? ['md', 'csv', 'json']);
   const outDir = path.resolve(typeof values.out === 'string' ? values.out : 'reports/latest');
   const written = writeReports(run, outDir, formats, typeof values.templates === 'string' ? path.resolve(values.templates) : undefined);

@@ -2,30 +2,58 @@ import path from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { selectModels } from '../../config/models.js';
 import { reporters } from '../../report/index.js';
-import { executeRun } from '../../run/run.js';
+import { runSession } from '../../run/session.js';
+import { RunStore } from '../../run/store.js';
+import { createProgress, progressMode } from '../../run/progress.js';
+import { spentUsd } from '../../run/assemble.js';
+import { cacheModeOf, enforceMaxCost, interruptOnSigint, maxCostOf, openCache, resumable } from '../live-run.js';
 import { loadSuites } from '../../suite/multi.js';
 import { intFlag, listFlag, type ParsedFlags } from '../args.js';
-import { parseFormats, progressPrinter, useColor, writeReports } from '../output.js';
+import { parseFormats, useColor, writeReports } from '../output.js';
 
 /** `l4d2-eval run`: suite × models → scored results and reports. */
 export async function runCommand(values: ParsedFlags, positionals: string[]): Promise<number> {
   const config = loadConfig(values.config as string | undefined);
-  const files = positionals.length > 0 ? positionals : [path.relative(process.cwd(), config.suite) || config.suite];
+  const store = new RunStore(config.storeFile);
+  const resume = typeof values.resume === 'string' ? resumable(store, values.resume) : undefined;
+  const files = resume ? (resume.entryFiles ?? resume.suite.files) : positionals.length > 0 ? positionals : [path.relative(process.cwd(), config.suite) || config.suite];
   const { suite, warnings } = await loadSuites(files);
   const json = values.json === true;
   if (!json) for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
-  const models = selectModels(config, listFlag(values.models), suite.models ? { labels: suite.models, file: suite.files[0]! } : undefined);
+  const labels = resume ? resume.models.map((m) => m.label) : listFlag(values.models);
+  const models = selectModels(config, labels, suite.models ? { labels: suite.models, file: suite.files[0]! } : undefined);
+  const cacheMode = cacheModeOf(values);
+  enforceMaxCost(maxCostOf(values['max-cost']), suite, models, store);
   const formats = parseFormats(listFlag(values.format) ?? config.formats);
   const outDir = path.resolve(typeof values.out === 'string' ? values.out : config.out);
   const total = suite.cases.reduce((s, c) => s + c.samples, 0) * models.length;
-  const progress = progressPrinter(total, !json && values.quiet !== true);
-  let done = 0;
-  const run = await executeRun({
+  const progress = createProgress(total, progressMode(json || values.quiet === true));
+  const byLabel = new Map(models.map((m) => [m.label, m]));
+  const cache = openCache(config, models, cacheMode);
+  const interrupt = interruptOnSigint(json || values.quiet === true);
+  const run = await runSession({
     suite,
     models,
+    store,
+    cache,
+    cacheMode,
+    resume: resume?.runId,
+    configFile: config.file,
+    entryFiles: files.map((f) => path.resolve(f)),
+    signal: interrupt.signal,
     concurrency: intFlag('concurrency', values.concurrency),
-    onItem: (item) => progress(++done, `${item.model} ${item.caseId}#${item.sample} ${item.status}${item.score !== null ? ` ${item.score.toFixed(1)}` : ''}`),
+    ...(config.compiler ? { compiler: config.compiler } : {}),
+    onItem: (item) => progress.update({ error: item.error, costUsd: spentUsd(byLabel.get(item.model)!, [item]) ?? 0 }),
+  }).finally(() => {
+    interrupt.dispose();
+    progress.end();
+    cache?.close();
+    store.close();
   });
+  if (run.status === 'interrupted') {
+    process.stderr.write(`Run ${run.runId} interrupted: ${run.items.length} of ${total} items stored.\nResume with: l4d2-eval run --resume ${run.runId}${values.config ? ` --config ${String(values.config)}` : ''}\n`);
+    return 130;
+  }
   const templateDir = typeof values.templates === 'string' ? path.resolve(values.templates) : config.templates;
   const written = writeReports(run, outDir, formats, templateDir);
   if (json) {
@@ -41,8 +69,17 @@ export async function runCommand(values: ParsedFlags, positionals: string[]): Pr
         passRate: m.passRate,
         syntaxRate: m.syntaxRate,
         apiAccuracy: m.apiAccuracy,
+        compileRate: m.compileRate ?? null,
+        compileMode: m.compileMode ?? null,
         unknownApis: m.unknownApis.reduce((s, u) => s + u.count, 0),
         costUsd: m.costUsd,
+        // One shape for every provider: a replay model sends no request, so its counters are 0.
+        requests: m.requests ?? 0,
+        cachedResponses: m.cachedResponses ?? 0,
+        retries: m.retries ?? 0,
+        errors: m.errors,
+        inputTokens: m.inputTokens,
+        outputTokens: m.outputTokens,
       })),
     };
     process.stdout.write(JSON.stringify(summary, null, 2) + '\n');

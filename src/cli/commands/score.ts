@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { DEFAULT_CONFIG_FILE, loadConfig } from '../../config/load.js';
+import { formatDiagnostic } from '../../../evaluators/compile/diagnostics.js';
+import { ANSWER_FILE, type CompilerSettings } from '../../../evaluators/compile/types.js';
 import { loadSuites } from '../../suite/multi.js';
 import { defaultCheckSpecs } from '../../suite/default-checks.js';
 import { judgeAnswer, type Judgement } from '../../run/judge.js';
@@ -26,13 +29,30 @@ function human(file: string, j: Judgement): string {
   for (const e of j.syntax?.errors ?? []) lines.push(`  ${file}:${e.line}:${e.column}: syntax: ${e.message}`);
   for (const c of j.checks) lines.push(`  ${c.status === 'pass' ? 'ok  ' : c.status === 'fail' ? 'FAIL' : 'ERR '} ${c.id}${c.status === 'pass' ? '' : `: ${c.reason}`}`);
   if (j.api?.unknown.length) lines.push(`  unknown APIs: ${[...new Set(j.api.unknown)].join(', ')}`);
+  lines.push(...compileLines(file, j.compile));
   return lines.join('\n');
+}
+
+// Linter-style listing (`file:line: error 017: …`) so `score` doubles as a quick compile check of a file.
+function compileLines(file: string, c: Judgement['compile']): string[] {
+  if (!c) return [];
+  const by = `${c.mode}${c.version ? ` ${c.version}` : ''}`;
+  if (c.problem) return [`  compile (${by}): compiler problem: ${c.problem}`];
+  const head = `  compile (${by}): ${c.ok ? 'ok' : 'FAILED'}, ${c.errors} error${c.errors === 1 ? '' : 's'}, ${c.warnings} warning${c.warnings === 1 ? '' : 's'}`;
+  return [head, ...c.diagnostics.map((d) => `  ${formatDiagnostic(d, d.file === ANSWER_FILE ? file : d.file)}`)];
+}
+
+/** The config's `compiler:` section: from --config, or ./l4d2-eval.config.yaml when there is one. */
+function compilerSettings(values: ParsedFlags): CompilerSettings | undefined {
+  if (typeof values.config === 'string') return loadConfig(values.config).compiler;
+  return existsSync(DEFAULT_CONFIG_FILE) ? loadConfig().compiler : undefined;
 }
 
 /** `l4d2-eval score`: quick lint-and-score of answers or .sp files. Exit 2 when an input could not be read. */
 export async function scoreCommand(values: ParsedFlags, positionals: string[]): Promise<number> {
   if (positionals.length === 0) throw new UserError('E_USAGE', 'no input: give one or more files, or - for stdin', 'e.g. l4d2-eval score plugin.sp answer.md');
   const { checks, passScore } = await checksFor(values);
+  const compiler = compilerSettings(values);
   let exit = 0;
   for (const file of positionals) {
     let text: string;
@@ -44,7 +64,7 @@ export async function scoreCommand(values: ParsedFlags, positionals: string[]): 
       exit = 2;
       continue;
     }
-    const j = await judgeAnswer(text, checks, passScore);
+    const j = await judgeAnswer(text, checks, passScore, compiler ? { compiler } : {});
     if (values.json === true) {
       const line = {
         file,
@@ -53,6 +73,16 @@ export async function scoreCommand(values: ParsedFlags, positionals: string[]): 
         syntax: { ok: j.syntax?.ok ?? false, errors: j.syntax?.errors ?? [] },
         checks: j.checks.map((c) => ({ kind: c.kind, id: c.id, pass: c.pass, reason: c.reason })),
         unknownApis: [...new Set(j.api?.unknown ?? [])],
+        compile: j.compile
+          ? {
+              ok: j.compile.ok,
+              mode: j.compile.mode,
+              errors: j.compile.errors,
+              warnings: j.compile.warnings,
+              diagnostics: j.compile.diagnostics.map((d) => ({ severity: d.severity, code: d.code, line: d.line, message: d.message, ...(d.file === ANSWER_FILE ? {} : { file: d.file }) })),
+              ...(j.compile.problem ? { problem: j.compile.problem } : {}),
+            }
+          : null,
       };
       process.stdout.write(JSON.stringify(line) + '\n');
     } else process.stdout.write(human(file, j) + '\n');
