@@ -17,18 +17,22 @@ export function renderTable(run: RunResult, options: ReportOptions = {}): string
   const p = painter(options.color === true);
   const pass = run.suite.passScore;
   const table = new Table({
-    head: ['Model', 'Avg score', 'Pass rate', 'Syntax', 'API acc.', 'Unknown APIs', 'Errors', 'Cost'].map(p.bold),
-    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    head: ['Model', 'Avg score', 'Pass rate', 'Syntax', 'Compiles', 'API acc.', 'Unknown APIs', 'Errors', 'Cost'].map(p.bold),
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
     // cli-table3 colours head and borders by default (when its colour lib detects a TTY): switch it off.
     style: { head: [], border: [] },
   });
+  const modes = new Map(run.models.map((m) => [m.label, m]));
   for (const r of summaryRows(run)) {
+    const m = modes.get(r.label);
     const score = fixed(r.avgScore, 2);
     table.push([
       r.baseline ? `${r.label} ${p.dim('(baseline)')}` : r.label,
       r.avgScore === null ? p.yellow(score) : r.avgScore >= pass ? p.green(score) : p.red(score),
       pct(r.passRate),
       pct(r.syntaxRate),
+      // The mode is part of the figure: a static check is not spcomp.
+      m?.compileRate === undefined ? 'n/a' : `${pct(m.compileRate)} ${p.dim(m.compileMode ?? '')}`.trim(),
       pct(r.apiAccuracy),
       r.unknownApiNames > 0 ? p.yellow(String(r.unknownApiNames)) : String(r.unknownApiNames),
       r.errors > 0 ? p.red(String(r.errors)) : String(r.errors),

@@ -16,8 +16,15 @@ describe('table reporter', () => {
     const lines = reporters.table.render(makeRunResult(), { color: false }).split('\n');
     const row = (label: string) => lines.find((l) => l.startsWith(`│ ${label} `))!.split('│').map((c) => c.trim()).filter(Boolean);
     expect(lines[0]).toBe('core · run 2025-06-01T10-00-00Z-abc123');
-    expect(row('v1')).toEqual(['v1 (baseline)', '7.00', '60.0%', '80.0%', '92.0%', '2', '1', '$0.0125']);
-    expect(row('v2')).toEqual(['v2', '7.10', '66.7%', '100.0%', '92.9%', '1', '0', '$0.0150']);
+    expect(row('v1')).toEqual(['v1 (baseline)', '7.00', '60.0%', '80.0%', 'n/a', '92.0%', '2', '1', '$0.0125']);
+    expect(row('v2')).toEqual(['v2', '7.10', '66.7%', '100.0%', 'n/a', '92.9%', '1', '0', '$0.0150']);
+  });
+
+  it('shows the compile rate with the mode that produced it', () => {
+    const run = makeRunResult();
+    run.models[1] = { ...run.models[1]!, compileRate: 0.75, compileMode: 'static' };
+    const line = reporters.table.render(run, { color: false }).split('\n').find((l) => l.startsWith('│ v2 '))!;
+    expect(line).toContain('75.0% static');
   });
 
   it('colours with color true, without changing the text', () => {
