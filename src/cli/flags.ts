@@ -13,7 +13,7 @@ export const flags = {
   config: { type: 'string', value: 'FILE', description: 'Config file (default ./l4d2-eval.config.yaml)' },
   models: { type: 'string', value: 'A,B', description: 'Model labels from the config, comma-separated; the first is the baseline' },
   out: { type: 'string', value: 'DIR', description: 'Report folder (default reports/latest)' },
-  format: { type: 'string', value: 'LIST', description: 'Report formats, comma-separated: md, csv, json (default from config: md,csv,json)' },
+  format: { type: 'string', value: 'LIST', description: 'Report formats, comma-separated: md, csv, json, html, junit (run, report: default the config\'s formats, else md,csv,json,html; compare: all)' },
   templates: { type: 'string', value: 'DIR', description: 'Folder with your own Handlebars templates (report.md.hbs)' },
   concurrency: { type: 'string', value: 'N', description: 'Items in flight at once (default 8)' },
   suite: { type: 'string', value: 'FILE', description: 'score: suite holding the case to score against; history: only runs of this suite (name or file)' },
@@ -29,13 +29,14 @@ export const flags = {
   baseline: { type: 'string', value: 'LABEL', description: 'gate: the model the candidate is compared with (e.g. the one in production)' },
   candidate: { type: 'string', value: 'LABEL', description: 'gate: the model that wants to be promoted' },
   'min-pass-rate': { type: 'string', value: 'R', description: 'gate: minimum pass rate, 0-1 or a percentage (overrides gate.min_pass_rate)' },
-  'min-syntax-rate': { type: 'string', value: 'R', description: 'gate: minimum syntax-valid (compile) rate, 0-1 or a percentage' },
+  'min-syntax-rate': { type: 'string', value: 'R', description: 'gate: minimum syntax-valid rate, 0-1 or a percentage' },
+  'min-compile-rate': { type: 'string', value: 'R', description: 'gate: minimum compile rate (spcomp, else the static check), 0-1 or a percentage' },
   'min-api-accuracy': { type: 'string', value: 'R', description: 'gate: minimum API accuracy, 0-1 or a percentage' },
   'max-unknown-apis': { type: 'string', value: 'N', description: 'gate: maximum distinct unknown (invented) API names' },
   'max-regressions': { type: 'string', value: 'N', description: 'gate: maximum number of cases regressed against the baseline' },
   'max-p-worse': { type: 'string', value: 'P', description: 'gate: fail when the candidate is worse than the baseline with p below P (e.g. 0.05)' },
   'pass-k': { type: 'string', value: 'LIST', description: 'compare: k values of pass@k besides 1, comma-separated (with several samples per case)' },
-  history: { type: 'string', value: 'DIR', description: 'compare: add the trend of the compared models from the results.json files under DIR' },
+  history: { type: 'string', value: 'DIR', description: 'compare, report: add the score trend of the models from the results.json files under DIR (and the run store)' },
   dir: { type: 'string', value: 'DIR', description: 'history: folder searched recursively for results.json (default reports)' },
   model: { type: 'string', value: 'LABEL', description: 'history: only this model label' },
   'no-cache': { type: 'boolean', description: 'run: neither read nor write the response cache' },
@@ -43,7 +44,10 @@ export const flags = {
   resume: { type: 'string', value: 'RUN_ID', description: 'run: finish an interrupted run; stored items are not asked again (see `runs`)' },
   'max-cost': { type: 'string', value: 'USD', description: 'run: refuse to start when the estimated cost is above USD dollars' },
   run: { type: 'string', value: 'IDS', description: 'report: render stored runs by id, comma-separated (see `runs`)' },
-  batch: { type: 'boolean', description: 'estimate: show Batch API prices only' },
+  batch: { type: 'boolean', description: 'run: submit to the OpenAI Batch API (half price, results within 24 h; openai models only); estimate: show Batch API prices only' },
+  wait: { type: 'boolean', description: 'batch collect: poll until every batch has ended' },
+  poll: { type: 'string', value: 'SECONDS', description: 'batch collect --wait: seconds between polls (default 30)' },
+  resubmit: { type: 'boolean', description: 'batch collect: send the missing items (failed, expired, cancelled) again in a new batch' },
   'output-tokens': { type: 'string', value: 'N', description: 'estimate: output tokens assumed for cases no earlier run answered (default 700)' },
   json: { type: 'boolean', description: 'Print machine-readable JSON on stdout and nothing else' },
   quiet: { type: 'boolean', short: 'q', description: 'No progress output' },
@@ -64,7 +68,7 @@ export const commands = {
   run: {
     args: '[suite.yaml...]',
     summary: 'Run suites against models, score every answer, write reports (default suites/core.yaml, all models)',
-    flags: ['config', 'models', 'out', 'format', 'templates', 'concurrency', 'no-cache', 'refresh', 'resume', 'max-cost', 'json', 'quiet'],
+    flags: ['config', 'models', 'out', 'format', 'templates', 'concurrency', 'no-cache', 'refresh', 'resume', 'max-cost', 'batch', 'json', 'quiet'],
   },
   score: {
     args: '<file.sp|answer.md|->...',
@@ -74,7 +78,7 @@ export const commands = {
   report: {
     args: '<results.json...>',
     summary: 'Re-render reports from result JSON files (several runs are shown side by side)',
-    flags: ['config', 'run', 'out', 'format', 'templates', 'json', 'quiet'],
+    flags: ['config', 'run', 'out', 'format', 'templates', 'history', 'json', 'quiet'],
   },
   validate: {
     args: '[suite.yaml...]',
@@ -99,7 +103,7 @@ export const commands = {
   gate: {
     args: '[results.json...]',
     summary: 'CI gate: exit 1 when --candidate misses a threshold or regresses against --baseline (runs the suite when no files are given)',
-    flags: ['config', 'baseline', 'candidate', 'min-score', 'min-pass-rate', 'min-syntax-rate', 'min-api-accuracy', 'max-unknown-apis', 'max-regressions', 'max-p-worse', 'out', 'templates', 'seed', 'concurrency', 'json', 'quiet'],
+    flags: ['config', 'baseline', 'candidate', 'min-score', 'min-pass-rate', 'min-syntax-rate', 'min-compile-rate', 'min-api-accuracy', 'max-unknown-apis', 'max-regressions', 'max-p-worse', 'out', 'templates', 'seed', 'concurrency', 'json', 'quiet'],
   },
   history: {
     args: '[results.json...]',
@@ -110,6 +114,11 @@ export const commands = {
     args: '',
     summary: 'List the runs in the run store (id, date, suite, status, scores); unfinished ones can be resumed',
     flags: ['config', 'json'],
+  },
+  batch: {
+    args: '<status|collect> [runId]',
+    summary: 'Batch API runs (`run --batch`): show their state, or collect, judge and report the answers (default: the latest batch run)',
+    flags: ['config', 'out', 'format', 'templates', 'wait', 'poll', 'resubmit', 'no-cache', 'json', 'quiet'],
   },
   estimate: {
     args: '[suite.yaml...]',

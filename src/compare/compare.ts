@@ -54,7 +54,7 @@ export function compareRun(run: RunResult, options: CompareOptions = {}): Compar
     suite: { name: run.suite.name, description: run.suite.description, passScore: run.suite.passScore },
     startedAt: run.startedAt,
     baseline,
-    models: summaryRows(run).map((row, i) => modelStats(row, i, rows, run.items, ks, boot)),
+    models: summaryRows(run).map((row, i) => modelStats(row, i, rows, run.items, ks, boot, run.models[i])),
     categories: categoryRows(run),
     cases: rows,
     pairs,

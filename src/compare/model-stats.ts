@@ -1,4 +1,5 @@
 // Per-model uncertainty: CIs of the mean score and pass rate, pass@k and flakiness.
+import type { ModelSummary } from '../types/run.js';
 import type { CaseRow, SummaryRow } from '../report/view.js';
 import type { ItemResult } from '../types/run.js';
 import { bootstrapMean, type BootstrapOptions } from './stats/bootstrap.js';
@@ -28,7 +29,7 @@ export function effectiveKs(requested: readonly number[], items: readonly ItemRe
 }
 
 /** Adds CIs, pass@k (for the given, already effective ks) and flakiness to one summary row. */
-export function modelStats(row: SummaryRow, index: number, rows: readonly CaseRow[], items: readonly ItemResult[], ks: readonly number[], boot: BootstrapOptions): ModelStats {
+export function modelStats(row: SummaryRow, index: number, rows: readonly CaseRow[], items: readonly ItemResult[], ks: readonly number[], boot: BootstrapOptions, compile?: Pick<ModelSummary, 'compileRate' | 'compileMode'>): ModelStats {
   const scores = rows.map((r) => r.cells[index]?.avgScore).filter((s): s is number => typeof s === 'number');
   const samples = caseSamples(items, row.label);
   const judged = samples.reduce((s, x) => s + x.n, 0);
@@ -40,8 +41,9 @@ export function modelStats(row: SummaryRow, index: number, rows: readonly CaseRo
   });
   return {
     ...row,
-    compileRate: row.syntaxRate,
-    compileMode: 'syntax',
+    // Results written before compiling existed carry only the syntax rate: say so rather than call it a compile rate.
+    compileRate: compile?.compileMode ? (compile.compileRate ?? null) : row.syntaxRate,
+    compileMode: compile?.compileMode ?? 'syntax',
     scoreCi: bootstrapMean(scores, boot),
     passRateCi: wilsonInterval(passed, judged, boot.level),
     passAtK,

@@ -4,7 +4,8 @@ import type { Interval } from './stats/interval.js';
 import type { PairedVerdict } from './stats/verdict.js';
 
 /** How the "compile rate" was measured: `syntax` (tree-sitter parse) until spcomp is wired in. */
-export type CompileMode = 'syntax' | 'spcomp';
+/** What produced a compile rate: spcomp, the static check, both, or only the parser (older results). */
+export type CompileMode = 'syntax' | 'static' | 'spcomp' | 'mixed';
 
 /** pass@k of one model for one k. */
 export interface PassAtK {

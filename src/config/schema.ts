@@ -38,7 +38,8 @@ export const modelSchema = z.strictObject({
 export const gateSchema = z.strictObject({
   min_avg_score: z.number().min(0).max(10).optional().describe('Candidate average score /10 at least this'),
   min_pass_rate: z.number().min(0).max(1).optional().describe('Candidate pass rate (0–1) at least this'),
-  min_syntax_rate: z.number().min(0).max(1).optional().describe('Candidate syntax-valid rate (0–1) at least this (compile rate once spcomp is used)'),
+  min_syntax_rate: z.number().min(0).max(1).optional().describe('Candidate syntax-valid rate (0–1) at least this'),
+  min_compile_rate: z.number().min(0).max(1).optional().describe('Candidate compile rate (0–1; spcomp when found, else the static check) at least this'),
   min_api_accuracy: z.number().min(0).max(1).optional().describe('Candidate API accuracy (0–1) at least this'),
   max_unknown_apis: z.number().int().min(0).optional().describe('Distinct unknown (likely invented) API names at most this'),
   max_regressions: z.number().int().min(0).optional().describe('Cases regressed against the baseline at most this'),

@@ -62,7 +62,8 @@ export function evaluateGate(c: Comparison, t: GateThresholds): GateResult {
   const checks: GateCheck[] = [];
   if (t.minAvgScore !== undefined) checks.push(atLeast('min_avg_score', 'average score', t.minAvgScore, cand.avgScore, 'score'));
   if (t.minPassRate !== undefined) checks.push(atLeast('min_pass_rate', 'pass rate', t.minPassRate, cand.passRate, 'rate'));
-  if (t.minSyntaxRate !== undefined) checks.push(atLeast('min_syntax_rate', `compile rate (${cand.compileMode})`, t.minSyntaxRate, cand.compileRate, 'rate'));
+  if (t.minSyntaxRate !== undefined) checks.push(atLeast('min_syntax_rate', 'syntax-valid rate', t.minSyntaxRate, cand.syntaxRate, 'rate'));
+  if (t.minCompileRate !== undefined) checks.push(atLeast('min_compile_rate', `compile rate (${cand.compileMode})`, t.minCompileRate, cand.compileRate, 'rate'));
   if (t.minApiAccuracy !== undefined) checks.push(atLeast('min_api_accuracy', 'API accuracy', t.minApiAccuracy, cand.apiAccuracy, 'rate'));
   if (t.maxUnknownApis !== undefined) checks.push(atMost('max_unknown_apis', 'unknown API names', t.maxUnknownApis, cand.unknownApiNames, 'count'));
   if (t.maxRegressions !== undefined) checks.push(atMost('max_regressions', `regressions vs ${c.baseline}`, t.maxRegressions, pair.regressions.length, 'count'));

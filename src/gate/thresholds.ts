@@ -7,6 +7,7 @@ export interface GateThresholds {
   minAvgScore?: number;
   minPassRate?: number;
   minSyntaxRate?: number;
+  minCompileRate?: number;
   minApiAccuracy?: number;
   maxUnknownApis?: number;
   maxRegressions?: number;
@@ -21,6 +22,7 @@ export function thresholdsFromConfig(gate: GateConfig | undefined): GateThreshol
     minAvgScore: g.min_avg_score,
     minPassRate: g.min_pass_rate,
     minSyntaxRate: g.min_syntax_rate,
+    minCompileRate: g.min_compile_rate,
     minApiAccuracy: g.min_api_accuracy,
     maxUnknownApis: g.max_unknown_apis,
     maxRegressions: g.max_regressions,
@@ -34,6 +36,7 @@ export const THRESHOLD_FLAGS = {
   'min-score': { key: 'minAvgScore', kind: 'score' },
   'min-pass-rate': { key: 'minPassRate', kind: 'rate' },
   'min-syntax-rate': { key: 'minSyntaxRate', kind: 'rate' },
+  'min-compile-rate': { key: 'minCompileRate', kind: 'rate' },
   'min-api-accuracy': { key: 'minApiAccuracy', kind: 'rate' },
   'max-unknown-apis': { key: 'maxUnknownApis', kind: 'count' },
   'max-regressions': { key: 'maxRegressions', kind: 'count' },

@@ -118,3 +118,24 @@ describe('l4d2-eval gate exit codes (built CLI, result files in a temp dir)', ()
     expect((await cli(['gate', '--baseline', 'base', '--candidate', 'cand', path.join(dir, 'none.json'), '--min-score', '1'], dir)).code).toBe(2);
   });
 });
+
+describe('compile-rate threshold', () => {
+  it('gates on the compile rate with the mode that produced it, apart from the syntax rate', () => {
+    const run = pairRun();
+    run.models[1] = { ...run.models[1]!, compileRate: 0.8, compileMode: 'static' };
+    const c = compareRun(run);
+    const held = evaluateGate(c, thresholdsFromConfig({ min_compile_rate: 0.8, min_syntax_rate: 0.9 }));
+    expect(held.checks.map((x) => [x.id, x.label, x.pass])).toEqual([
+      ['min_syntax_rate', 'syntax-valid rate', true],
+      ['min_compile_rate', 'compile rate (static)', true],
+    ]);
+    const missed = evaluateGate(c, thresholdsFromConfig({ min_compile_rate: 0.85 }));
+    expect(missed.pass).toBe(false);
+    expect(missed.checks[0]!.actual).toBe(0.8);
+  });
+
+  it('falls back to the syntax rate, labelled as such, for results that carry no compile figures', () => {
+    const r = evaluateGate(compareRun(pairRun()), thresholdsFromConfig({ min_compile_rate: 0.9 }));
+    expect(r.checks[0]!.label).toBe('compile rate (syntax)');
+  });
+});

@@ -2,6 +2,7 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { didYouMean, UsageError } from '../../errors.js';
+import { renderHtml } from '../../report/html/page.js';
 import { renderJunit } from '../../report/junit.js';
 import type { RunResult } from '../../types/run.js';
 import type { Comparison } from '../types.js';
@@ -9,7 +10,7 @@ import { renderCompareCsv, renderCompareJson } from './csv.js';
 import { renderCompareMarkdown } from './markdown.js';
 
 /** Comparison output formats and their file names. */
-export const COMPARE_FILES = { md: 'comparison.md', csv: 'comparison.csv', json: 'comparison.json', junit: 'junit.xml' } as const;
+export const COMPARE_FILES = { md: 'comparison.md', csv: 'comparison.csv', json: 'comparison.json', junit: 'junit.xml', html: 'comparison.html' } as const;
 
 /** A comparison output format. */
 export type CompareFormat = keyof typeof COMPARE_FILES;
@@ -22,7 +23,10 @@ export function parseCompareFormats(list: string[] | undefined): CompareFormat[]
   return wanted as CompareFormat[];
 }
 
-/** Writes the chosen formats into `outDir`; JUnit covers the last model (the candidate). Returns the paths. */
+/**
+ * Writes the chosen formats into `outDir`; JUnit covers the last model (the candidate). HTML is the
+ * report page of the compared run (same verdicts, with the comparison's seed and history). Returns the paths.
+ */
 export function writeComparison(c: Comparison, run: RunResult, outDir: string, formats: CompareFormat[], templateDir?: string): string[] {
   mkdirSync(outDir, { recursive: true });
   const candidate = c.models.at(-1)?.label;
@@ -31,6 +35,7 @@ export function writeComparison(c: Comparison, run: RunResult, outDir: string, f
     csv: () => renderCompareCsv(c),
     json: () => renderCompareJson(c),
     junit: () => renderJunit(run, { models: candidate ? [candidate] : [] }),
+    html: () => renderHtml(run, { templateDir, history: c.history, seed: c.settings.seed }),
   };
   return formats.map((f) => {
     const file = path.join(outDir, COMPARE_FILES[f]);
