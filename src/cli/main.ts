@@ -11,6 +11,7 @@ import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { runsCommand } from './commands/runs.js';
 import { estimateCommand } from './commands/estimate.js';
+import { batchCommand } from './commands/batch.js';
 import { indexCommand } from './commands/index-cmd.js';
 import { schemaCommand } from './commands/schema.js';
 import { scoreCommand } from './commands/score.js';
@@ -32,6 +33,7 @@ const handlers = {
   history: historyCommand,
   runs: runsCommand,
   estimate: estimateCommand,
+  batch: batchCommand,
   index: indexCommand,
 } satisfies Record<CommandName, (values: ParsedFlags, positionals: string[]) => Promise<number>>;
 

@@ -7,8 +7,8 @@ import Database from 'better-sqlite3';
 import type { ModelConfig } from '../config/schema.js';
 import type { CaseInfo, ItemResult, RunResult } from '../types/run.js';
 
-/** A run's state in the store. */
-export type RunStatus = 'running' | 'finished' | 'interrupted';
+/** A run's state in the store; `batch_pending` waits for the Batch API (see `batch collect`). */
+export type RunStatus = 'running' | 'finished' | 'interrupted' | 'batch_pending';
 
 /** A model as stored: the config minus secrets. */
 export type StoredModel = Omit<ModelConfig, 'apiKey' | 'headers'>;
@@ -87,7 +87,7 @@ export class RunStore {
   }
 
   setStatus(runId: string, status: RunStatus, counters?: Record<string, ModelCounters>): void {
-    const finishedAt = status === 'running' ? null : new Date().toISOString();
+    const finishedAt = status === 'running' || status === 'batch_pending' ? null : new Date().toISOString();
     const tx = this.db.transaction(() => {
       this.db.prepare('UPDATE runs SET status = ?, finished_at = ? WHERE id = ?').run(status, finishedAt, runId);
       if (counters) this.db.prepare('UPDATE runs SET counters = ? WHERE id = ?').run(JSON.stringify(addCounters(this.counters(runId), counters)), runId);

@@ -10,12 +10,16 @@ import { cacheModeOf, enforceMaxCost, interruptOnSigint, maxCostOf, openCache, r
 import { loadSuites } from '../../suite/multi.js';
 import { intFlag, listFlag, type ParsedFlags } from '../args.js';
 import { parseFormats, useColor, writeReports } from '../output.js';
+import { UserError } from '../../errors.js';
+import { submitBatchCommand } from './batch.js';
 
 /** `l4d2-eval run`: suite × models → scored results and reports. */
 export async function runCommand(values: ParsedFlags, positionals: string[]): Promise<number> {
   const config = loadConfig(values.config as string | undefined);
   const store = new RunStore(config.storeFile);
   const resume = typeof values.resume === 'string' ? resumable(store, values.resume) : undefined;
+  // A batch run's answers come from the Batch API: asking them directly would pay twice.
+  if (resume?.batch) throw new UserError('E_RUN', `run ${resume.runId} was sent to the Batch API`, `collect it with \`l4d2-eval batch collect ${resume.runId}\` (--resubmit sends missing items again)`);
   const files = resume ? (resume.entryFiles ?? resume.suite.files) : positionals.length > 0 ? positionals : [path.relative(process.cwd(), config.suite) || config.suite];
   const { suite, warnings } = await loadSuites(files);
   const json = values.json === true;
@@ -23,6 +27,7 @@ export async function runCommand(values: ParsedFlags, positionals: string[]): Pr
   const labels = resume ? resume.models.map((m) => m.label) : listFlag(values.models);
   const models = selectModels(config, labels, suite.models ? { labels: suite.models, file: suite.files[0]! } : undefined);
   const cacheMode = cacheModeOf(values);
+  if (values.batch === true) return submitBatchCommand({ values, config, store, suite, models, files, cacheMode });
   enforceMaxCost(maxCostOf(values['max-cost']), suite, models, store);
   const formats = parseFormats(listFlag(values.format) ?? config.formats);
   const outDir = path.resolve(typeof values.out === 'string' ? values.out : config.out);
