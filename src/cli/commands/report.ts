@@ -1,9 +1,13 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { optionalConfig } from '../../compare/sources.js';
+import { collectHistory } from '../../report/html/history.js';
 import { UserError } from '../../errors.js';
 import { reporters } from '../../report/index.js';
 import { mergeResults, readResults } from '../../run/results-file.js';
 import { loadConfig } from '../../config/load.js';
-import { loadRun } from '../../run/session.js';
+// Batch runs are priced at batch rates; loadBatchRun reads any run and applies them where they belong.
+import { loadBatchRun } from '../../batch/result.js';
 import { RunStore } from '../../run/store.js';
 import type { RunResult } from '../../types/run.js';
 import { listFlag, type ParsedFlags } from '../args.js';
@@ -15,7 +19,7 @@ function storedRuns(ids: string[], config: string | boolean | undefined): RunRes
   const store = new RunStore(loadConfig(config as string | undefined).storeFile);
   try {
     return ids.map((id) => {
-      const run = loadRun(store, id);
+      const run = loadBatchRun(store, id);
       if (!run) throw new UserError('E_RUN', `no run "${id}" in the run store`, 'list runs with `l4d2-eval runs`');
       return run;
     });
@@ -29,9 +33,18 @@ export async function reportCommand(values: ParsedFlags, positionals: string[]):
   const runIds = listFlag(values.run) ?? [];
   if (positionals.length === 0 && runIds.length === 0) throw new UserError('E_USAGE', 'no results files given', 'e.g. l4d2-eval report reports/latest/results.json, or --run <id> (see `l4d2-eval runs`)');
   const run = mergeResults([...positionals.map(readResults), ...storedRuns(runIds, values.config)]);
-  const formats = parseFormats(listFlag(values.format) ?? ['md', 'csv', 'json']);
+  const config = optionalConfig(values.config as string | undefined, loadConfig);
+  const formats = parseFormats(listFlag(values.format) ?? config?.formats ?? ['md', 'csv', 'json', 'html']);
   const outDir = path.resolve(typeof values.out === 'string' ? values.out : 'reports/latest');
-  const written = writeReports(run, outDir, formats, typeof values.templates === 'string' ? path.resolve(values.templates) : undefined);
+  const templateDir = typeof values.templates === 'string' ? path.resolve(values.templates) : undefined;
+  const history = typeof values.history === 'string' && formats.includes('html') ? collectHistory({ dir: path.resolve(values.history), storeFile: config?.storeFile, onWarning: (w) => (values.json === true ? undefined : process.stderr.write(`warning: ${w}\n`)) }) : undefined;
+  // writeReports renders without history; the page that draws the trend is written here.
+  const written = writeReports(run, outDir, history ? formats.filter((f) => f !== 'html') : formats, templateDir);
+  if (history) {
+    const file = path.join(outDir, 'report.html');
+    writeFileSync(file, reporters.html.render(run, { templateDir, history }));
+    written.push(file);
+  }
   if (values.json === true) process.stdout.write(JSON.stringify({ runId: run.runId, reportDir: outDir, files: written }, null, 2) + '\n');
   else {
     process.stdout.write(reporters.table.render(run, { color: useColor() }) + '\n');

@@ -24,7 +24,9 @@ export async function runsCommand(values: ParsedFlags): Promise<number> {
   const table = new Table({ head: ['run id', 'started', 'suite', 'status', 'items', 'avg score by model'], style: { head: [], border: [] } });
   for (const r of rows) table.push([r.runId, r.startedAt.replace('T', ' ').slice(0, 19), r.suite, r.status, String(r.models.reduce((s, m) => s + m.items, 0)), scores(r)]);
   process.stdout.write(table.toString() + '\n');
-  const open = rows.find((r) => r.status !== 'finished');
+  const open = rows.find((r) => r.status === 'running' || r.status === 'interrupted');
   if (open) process.stdout.write(`\nResume an unfinished run with: l4d2-eval run --resume ${open.runId}\n`);
+  const pending = rows.find((r) => r.status === 'batch_pending');
+  if (pending) process.stdout.write(`Collect a Batch API run with: l4d2-eval batch collect ${pending.runId}\n`);
   return 0;
 }
