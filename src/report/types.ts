@@ -1,3 +1,4 @@
+import type { HistoryPoint } from '../compare/types.js';
 import type { RunResult } from '../types/run.js';
 
 /** Options every reporter accepts; each one ignores what it does not use. */
@@ -6,6 +7,10 @@ export interface ReportOptions {
   templateDir?: string;
   /** Emit ANSI colours (terminal table only). The CLI decides from TTY and NO_COLOR. */
   color?: boolean;
+  /** Earlier runs' figures (e.g. from `--history DIR`): the HTML report draws the score trend from them. */
+  history?: HistoryPoint[];
+  /** Bootstrap seed of the HTML report's intervals and verdicts (`compare --seed`); default fixed. */
+  seed?: number;
 }
 
 /** A pure renderer from a run to the text of one report file. */

@@ -62,6 +62,8 @@ async function open(file: string): Promise<{ page: Page; requests: string[]; dia
   });
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(pathToFileURL(file).href);
+  // The case data is decoded asynchronously; tests that open a case need it.
+  await page.waitForFunction(() => document.documentElement.dataset.caseDataMs !== undefined);
   return { page, requests, dialogs, errors };
 }
 

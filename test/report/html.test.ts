@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reporters } from '../../src/report/index.js';
 import { scoreDistribution } from '../../src/report/html/charts.js';
-import { diffOps, pageData } from '../../src/report/html/data.js';
+import { diffOps, pageData, type PageData } from '../../src/report/html/data.js';
+import { unpackData } from '../../src/report/html/pack.js';
 import { renderHtml } from '../../src/report/html/page.js';
 import { groupedBarChart } from '../../src/report/html/svg.js';
 import { makeRunResult } from '../fixtures/run-result.js';
@@ -79,8 +80,8 @@ describe('html reporter', () => {
     // Exactly our two script elements, and their closing tags.
     expect(out.match(/<script/gi)).toHaveLength(2);
     expect(out.match(/<\/script/gi)).toHaveLength(2);
-    const json = /<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/.exec(out)![1]!;
-    expect(JSON.parse(json).cases[0].prompt).toBe(HOSTILE);
+    const packed = /<script type="text\/plain" id="report-data" data-encoding="gzip\+base64">([A-Za-z0-9+/=]*)<\/script>/.exec(out)![1]!;
+    expect((unpackData(packed) as PageData).cases[0]!.prompt).toBe(HOSTILE);
   });
 
   it('uses a user template folder over the shipped one', () => {

@@ -40,7 +40,7 @@ export async function gateCommand(values: ParsedFlags, positionals: string[]): P
   const templateDir = typeof values.templates === 'string' ? path.resolve(values.templates) : config?.templates;
   if (typeof values.out === 'string') {
     const outDir = path.resolve(values.out);
-    writeComparison(comparison, run, outDir, ['md', 'json', 'junit'], templateDir);
+    writeComparison(comparison, run, outDir, ['md', 'json', 'junit', 'html'], templateDir);
     writeFileSync(path.join(outDir, 'gate.json'), `${JSON.stringify(gateJson(result), null, 2)}\n`);
     // A run made by the gate itself is kept as results.json, so `history` and `compare` can read it later.
     if (positionals.length === 0) writeFileSync(path.join(outDir, 'results.json'), renderJson(all));

@@ -31,6 +31,8 @@ export interface Card {
   figures: CardFigure[];
   /** Paired verdict against the baseline (absent for the baseline itself). */
   verdict?: { kind: PairedVerdict['kind']; text: string };
+  /** Cases regressed / improved against the baseline (absent for the baseline itself). */
+  changes?: { regressed: number; improved: number };
 }
 
 /** One row of the case table with everything filters and sorting read. */
@@ -133,12 +135,18 @@ function tableRow(run: RunResult, row: CaseRow, index: number): TableRow {
   };
 }
 
+function withChanges(c: Card, table: TableRow[], i: number): Card {
+  if (i === 0) return c;
+  const count = (kind: string): number => table.filter((r) => r.cells[i]?.change === kind).length;
+  return { ...c, changes: { regressed: count('regression'), improved: count('improvement') } };
+}
+
 /** Builds the context; `rows` defaults to the view's case rows (suite order). */
-export function htmlContext(run: RunResult, rows: CaseRow[] = caseRows(run)): HtmlContext {
+export function htmlContext(run: RunResult, rows: CaseRow[] = caseRows(run), seed?: number): HtmlContext {
   const table = rows.map((r, i) => tableRow(run, r, i));
   const summary = summaryRows(run);
   // Score CIs are a bootstrap over per-case scores, pass-rate CIs Wilson.
-  const stats = uncertainty(run, summary, rows);
+  const stats = uncertainty(run, summary, rows, seed);
   const models = run.models.map((m, index) => ({ index, label: m.label, modelId: m.modelId, provider: m.provider }));
   return {
     title: `Model comparison: ${run.suite.name}`,
@@ -151,7 +159,7 @@ export function htmlContext(run: RunResult, rows: CaseRow[] = caseRows(run)): Ht
     baseline: models[0]?.label ?? '',
     changeThreshold: CHANGE_THRESHOLD,
     models,
-    cards: summary.map((s, i) => card(s, i, stats[i])),
+    cards: summary.map((s, i) => withChanges(card(s, i, stats[i]), table, i)),
     rows: table,
     categories: [...new Set(table.map((r) => r.category))],
     tags: [...new Set(table.flatMap((r) => (r.tags === '' ? [] : r.tags.split(' '))))].sort(),

@@ -3,15 +3,17 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
+import { UserError } from '../../errors.js';
 import { packagePath } from '../../paths.js';
 import type { RunResult } from '../../types/run.js';
 import type { ReportOptions, Reporter } from '../types.js';
 import { caseRows } from '../view.js';
 import { categoryChart, distributionChart } from './charts.js';
 import { htmlContext } from './context.js';
-import { jsonForScript } from './escape.js';
 import { pageData } from './data.js';
 import { tokenizeSourcePawn } from './highlight.js';
+import { packData } from './pack.js';
+import { buildTrend, runPoints, trendSvg, trendTable } from './trend.js';
 
 /** Main template of the HTML report, looked up in the user's folder first. */
 export const HTML_TEMPLATE = 'report.html.hbs';
@@ -25,7 +27,7 @@ function templateDirs(options: ReportOptions): string[] {
   const dirs = [packagePath('reports', 'templates')];
   if (options.templateDir !== undefined) {
     if (!isDir(options.templateDir)) {
-      throw new Error(`Template folder not found: ${options.templateDir}. Pass a folder containing ${HTML_TEMPLATE} and/or partials/html-*.hbs.`);
+      throw new UserError('E_TEMPLATES', `Template folder not found: ${options.templateDir}`, `pass a folder containing ${HTML_TEMPLATE} and/or partials/html-*.hbs`);
     }
     dirs.push(options.templateDir);
   }
@@ -56,6 +58,18 @@ export function contentSecurityPolicy(script: string): string {
   return `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
 }
 
+/** The trend chart and its table when history was given and holds a line of this run's models. */
+function trendContext(run: RunResult, options: ReportOptions) {
+  if (!options.history || options.history.length === 0) return undefined;
+  const known = new Set(options.history.map((p) => `${p.runId}\0${p.model}`));
+  // The reported run is the trend's latest point unless the history already holds it.
+  // Averages of different suites are not comparable, so only runs of this run's suite are drawn.
+  const points = [...options.history, ...runPoints(run).filter((p) => !known.has(`${p.runId}\0${p.model}`))].filter((p) => p.suite === run.suite.name);
+  const trend = buildTrend(points, run.models.map((m) => m.label));
+  if (trend.runs.length < 2 || trend.series.length === 0) return undefined;
+  return { svg: trendSvg(trend), models: trend.series.map((s, index) => ({ index, label: s.model })), rows: trendTable(trend), runs: trend.runs.length };
+}
+
 /** Renders the HTML comparison report. */
 export function renderHtml(run: RunResult, options: ReportOptions = {}): string {
   const dirs = templateDirs(options);
@@ -72,14 +86,14 @@ export function renderHtml(run: RunResult, options: ReportOptions = {}): string 
   const script = pageScript(dirs);
   const template = hb.compile(readFileSync(lastExisting(dirs, HTML_TEMPLATE), 'utf8'), { strict: false });
   return template({
-    ...htmlContext(run, rows),
+    ...htmlContext(run, rows, options.seed),
     // Case, category and one column per model: the width of an opened case's row.
     columns: run.models.length + 2,
     csp: contentSecurityPolicy(script),
     css: readFileSync(lastExisting(dirs, 'assets', 'report.css'), 'utf8'),
     script,
-    dataJson: jsonForScript(pageData(run, rows.map((r) => r.caseId))),
-    charts: { categories: categoryChart(run), distribution: distributionChart(run, rows) },
+    dataPacked: packData(pageData(run, rows.map((r) => r.caseId))),
+    charts: { categories: categoryChart(run), distribution: distributionChart(run, rows), trend: trendContext(run, options) },
   });
 }
 

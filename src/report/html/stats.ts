@@ -16,8 +16,8 @@ export interface Uncertainty {
 }
 
 /** One entry per summary row, same order; seeded, so the figures are stable between renders. */
-export function uncertainty(run: RunResult, summary: SummaryRow[], rows: CaseRow[]): Uncertainty[] {
-  const s = compareSettings();
+export function uncertainty(run: RunResult, summary: SummaryRow[], rows: CaseRow[], seed?: number): Uncertainty[] {
+  const s = compareSettings(seed === undefined ? {} : { seed });
   const boot = { seed: s.seed, iterations: s.iterations, level: s.level };
   const ks = effectiveKs(s.ks, run.items);
   return summary.map((row, i) => {
