@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import type { Problem } from '../errors.js';
+import { didYouMean, type Problem } from '../errors.js';
 
 /** A parsed YAML file that can say on which line a path is. */
 export interface YamlFile {
@@ -51,7 +51,16 @@ export function zodProblems(error: z.ZodError, yaml: YamlFile, base: readonly Pr
   return error.issues.map((issue) => {
     const path = [...base, ...issue.path];
     let message = issue.message;
-    if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    return { file: yaml.file, line: yaml.lineOf(path), path: formatPath(path) || undefined, message };
+    let line = yaml.lineOf(path);
+    if (issue.code === 'unrecognized_keys') {
+      message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      // Point at the misspelt key itself, not at the start of its parent mapping.
+      line = yaml.lineOf([...path, issue.keys[0]!]) ?? line;
+    } else if (issue.code === 'invalid_value') {
+      const given = yaml.doc.getIn(path as unknown[]);
+      const known = issue.values.map(String);
+      if (typeof given === 'string') message = `"${given}" is not one of ${known.map((v) => `"${v}"`).join(', ')}${didYouMean(given, known)}`;
+    }
+    return { file: yaml.file, line, path: formatPath(path) || undefined, message };
   });
 }
