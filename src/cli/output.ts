@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { didYouMean, UsageError } from '../errors.js';
-import { reporters, type ReporterName } from '../report/index.js';
+import { reporters, type ReporterName, type ReportOptions } from '../report/index.js';
 import type { RunResult } from '../types/run.js';
 
 /** True when stdout should get ANSI colours. */
@@ -20,12 +20,12 @@ export function parseFormats(list: string[]): ReporterName[] {
 }
 
 /** Renders and writes each format into `outDir`; returns the written paths. */
-export function writeReports(run: RunResult, outDir: string, formats: ReporterName[], templateDir?: string): string[] {
+export function writeReports(run: RunResult, outDir: string, formats: ReporterName[], options: ReportOptions = {}): string[] {
   mkdirSync(outDir, { recursive: true });
   return formats.map((f) => {
     const reporter = reporters[f];
     const file = path.join(outDir, FILE_NAMES[f] ?? `report.${reporter.extension}`);
-    writeFileSync(file, reporter.render(run, { templateDir }));
+    writeFileSync(file, reporter.render(run, options));
     return file;
   });
 }

@@ -115,7 +115,7 @@ export async function batchCommand(values: ParsedFlags, positionals: string[]): 
     }
     const run = loadBatchRun(store, runId)!;
     const outDir = path.resolve(typeof values.out === 'string' ? values.out : config.out);
-    const written = writeReports(run, outDir, parseFormats(listFlag(values.format) ?? config.formats), typeof values.templates === 'string' ? path.resolve(values.templates) : config.templates);
+    const written = writeReports(run, outDir, parseFormats(listFlag(values.format) ?? config.formats), { templateDir: typeof values.templates === 'string' ? path.resolve(values.templates) : config.templates });
     const resubmitted = values.resubmit === true && res.missing.length > 0 ? await sendWork(runId, ctx.models, missingWork(ctx, res.missing), { store, batches, cache, cacheMode, compiler: config.compiler }) : [];
     if (json) {
       const models = run.models.map((m) => ({ label: m.label, avgScore: m.avgScore, passRate: m.passRate, errors: m.errors, requests: m.requests ?? 0, cachedResponses: m.cachedResponses ?? 0, inputTokens: m.inputTokens, outputTokens: m.outputTokens, costUsd: m.costUsd }));

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { optionalConfig } from '../../compare/sources.js';
 import { collectHistory } from '../../report/html/history.js';
@@ -36,15 +35,9 @@ export async function reportCommand(values: ParsedFlags, positionals: string[]):
   const config = optionalConfig(values.config as string | undefined, loadConfig);
   const formats = parseFormats(listFlag(values.format) ?? config?.formats ?? ['md', 'csv', 'json', 'html']);
   const outDir = path.resolve(typeof values.out === 'string' ? values.out : 'reports/latest');
-  const templateDir = typeof values.templates === 'string' ? path.resolve(values.templates) : undefined;
+  const templateDir = typeof values.templates === 'string' ? path.resolve(values.templates) : config?.templates;
   const history = typeof values.history === 'string' && formats.includes('html') ? collectHistory({ dir: path.resolve(values.history), storeFile: config?.storeFile, onWarning: (w) => (values.json === true ? undefined : process.stderr.write(`warning: ${w}\n`)) }) : undefined;
-  // writeReports renders without history; the page that draws the trend is written here.
-  const written = writeReports(run, outDir, history ? formats.filter((f) => f !== 'html') : formats, templateDir);
-  if (history) {
-    const file = path.join(outDir, 'report.html');
-    writeFileSync(file, reporters.html.render(run, { templateDir, history }));
-    written.push(file);
-  }
+  const written = writeReports(run, outDir, formats, { templateDir, history });
   if (values.json === true) process.stdout.write(JSON.stringify({ runId: run.runId, reportDir: outDir, files: written }, null, 2) + '\n');
   else {
     process.stdout.write(reporters.table.render(run, { color: useColor() }) + '\n');

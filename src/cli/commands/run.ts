@@ -60,7 +60,7 @@ export async function runCommand(values: ParsedFlags, positionals: string[]): Pr
     return 130;
   }
   const templateDir = typeof values.templates === 'string' ? path.resolve(values.templates) : config.templates;
-  const written = writeReports(run, outDir, formats, templateDir);
+  const written = writeReports(run, outDir, formats, { templateDir });
   if (json) {
     const summary = {
       runId: run.runId,
