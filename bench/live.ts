@@ -9,7 +9,7 @@ import { runSession } from '../src/run/session.js';
 import { RunStore } from '../src/run/store.js';
 import { loadSuites } from '../src/suite/multi.js';
 import type { CaseSpec, Suite } from '../src/types/suite.js';
-import { startOpenAIServer } from './openai-server.js';
+import { startServerProcess } from './server-process.js';
 
 const root = path.resolve(import.meta.dirname, '..', import.meta.dirname.includes(`${path.sep}dist${path.sep}`) ? '..' : '.');
 
@@ -31,7 +31,8 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 export async function run(): Promise<void> {
   const core = (await loadSuites([path.join(root, 'suites/core.yaml')])).suite;
   const answers = new Map<string, string>();
-  const server = await startOpenAIServer({ defaultAnswer: 'ok', record: false });
+  // The server runs in a child process: in this one it would take CPU time from the harness being measured.
+  const server = await startServerProcess({ defaultAnswer: 'ok' });
   const dir = mkdtempSync(path.join(tmpdir(), 'l4d2-bench-'));
   const store = new RunStore(path.join(dir, 'runs.db'));
   const cache = new ResponseCache(path.join(dir, 'cache.db'));
@@ -51,17 +52,17 @@ export async function run(): Promise<void> {
     answers.set(c.id, readFileSync(f, 'utf8'));
   }
   const judged = suiteOf(cloneCases(core.cases, 1000, false));
-  server.options.answers = new Map(judged.cases.map((c) => [c.prompt, answers.get(c.id.replace(/-\d+$/, '')) ?? 'ok']));
+  await server.set({ answers: judged.cases.map((c) => [c.prompt, answers.get(c.id.replace(/-\d+$/, '')) ?? 'ok']) });
   const [, t3] = await timed(() => runSession({ suite: judged, models: [model(32)], store, cache, cacheMode: 'off' }));
   line(`with full judging (tree-sitter parse, checks, API analysis): 1000 items in ${t3.toFixed(2)} s = ${(1000 / t3).toFixed(0)} items/s`);
-  server.options.answers = undefined;
+  await server.set({ answers: null });
 
-  server.options.latencyMs = 200;
+  await server.set({ latencyMs: 200 });
   const lat = suiteOf(cloneCases(core.cases, 640, true).map((c) => ({ ...c, prompt: `${c.prompt} latency` })));
   const [, t4] = await timed(() => runSession({ suite: lat, models: [model(32)], store, cache }));
   const ideal = (640 * 0.2) / 32;
   line(`200 ms latency, concurrency 32: 640 items in ${t4.toFixed(2)} s, ideal ${ideal.toFixed(2)} s = ${((100 * ideal) / t4).toFixed(0)}% of ideal (target >= 90%)`);
-  server.options.latencyMs = 0;
+  await server.set({ latencyMs: 0 });
 
   const big = suiteOf(cloneCases(core.cases, 10_000, true).map((c) => ({ ...c, prompt: `${c.prompt} big` })));
   let peak = 0;

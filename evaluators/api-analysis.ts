@@ -1,7 +1,7 @@
 // Resolves every call in an answer against what it could legally call: its own code, its companion files, and
 // the API catalog. Calls that resolve nowhere are the invented APIs the `api` check and the reports count.
 import type { Node, Tree } from 'web-tree-sitter';
-import { callSites, walk } from './ast.js';
+import { callSites, nodesOfType, walk } from './ast.js';
 import { parseSource } from './grammar.js';
 import { lookupFunction, lookupMethod, lookupMethodmap } from './catalog/index.js';
 import { inventedHint } from './catalog/invented.js';
@@ -69,22 +69,38 @@ const MEMBER_NODES = new Set([
 /** Collects the declarations of a tree (one walk). */
 export function collectDeclarations(root: Node): Declarations {
   const out: Declarations = { functions: new Set(), types: new Set(), methods: new Set() };
-  for (const n of walk(root)) {
-    const name = n.childForFieldName('name')?.text;
-    if (!name) continue;
-    if (FUNCTION_NODES.has(n.type)) out.functions.add(name);
-    // Only macros with parameters look like calls (`#define SQ(%1) ...`).
-    else if (n.type === 'preproc_macro' && n.childForFieldName('parameters')) out.functions.add(name);
-    else if (TYPE_NODES.has(n.type)) out.types.add(name);
-    else if (MEMBER_NODES.has(n.type)) out.methods.add(name);
-  }
+  addDeclarations(out, walk(root));
   return out;
 }
 
-function localDeclarations(input: EvalInput): Declarations {
-  return memo(input, 'api:local', () =>
-    input.tree ? collectDeclarations(input.tree.rootNode) : { functions: new Set(), types: new Set(), methods: new Set() },
-  );
+/** Node types that declare something collectDeclarations keeps. */
+const DECLARING = [...FUNCTION_NODES, 'preproc_macro', ...TYPE_NODES, ...MEMBER_NODES];
+
+function addDeclarations(out: Declarations, nodes: Iterable<Node>): void {
+  for (const n of nodes) {
+    // The type first: reading the name of every node of the tree is the costly part.
+    const type = n.type;
+    const isFunction = FUNCTION_NODES.has(type);
+    if (!isFunction && type !== 'preproc_macro' && !TYPE_NODES.has(type) && !MEMBER_NODES.has(type)) continue;
+    const name = n.childForFieldName('name')?.text;
+    if (!name) continue;
+    if (isFunction) out.functions.add(name);
+    // Only macros with parameters look like calls (`#define SQ(%1) ...`).
+    else if (type === 'preproc_macro') {
+      if (n.childForFieldName('parameters')) out.functions.add(name);
+    } else if (TYPE_NODES.has(type)) out.types.add(name);
+    else out.methods.add(name);
+  }
+}
+
+/** The answer's own declarations (memoised; the same names collectDeclarations finds from the root). */
+export function localDeclarations(input: EvalInput): Declarations {
+  return memo(input, 'api:local', () => {
+    const out: Declarations = { functions: new Set(), types: new Set(), methods: new Set() };
+    // The shared walk of ast.ts, in document order like collectDeclarations' own.
+    if (input.tree) addDeclarations(out, nodesOfType(input, ...DECLARING));
+    return out;
+  });
 }
 
 /** Declarations of the companion files (parsed here and freed at once: only the names are kept). */

@@ -28,13 +28,46 @@ export function* walk(root: Node): Generator<Node> {
   }
 }
 
-/** All nodes of the given types (memoised per input and type list). */
+/** The tree's root as one object per input: web-tree-sitter caches child arrays per Node object, so walks
+ * that start here reuse the nodes the first walk built instead of marshalling them again. */
+export function rootNode(input: EvalInput): Node | null {
+  const tree = input.tree;
+  if (!tree) return null;
+  return memo(input, 'ast:root', () => tree.rootNode);
+}
+
+/** Every named node of the main code in document order, with its type (one walk per input). */
+export interface NamedNodes {
+  nodes: Node[];
+  types: string[];
+}
+
+/** Walks the tree once for the input (memoised); later walks, field lookups and nodesOfType reuse its nodes. */
+export function namedNodes(input: EvalInput): NamedNodes {
+  return memo(input, 'ast:named', () => {
+    const out: NamedNodes = { nodes: [], types: [] };
+    const root = rootNode(input);
+    if (!root) return out;
+    for (const n of walk(root)) {
+      out.nodes.push(n);
+      out.types.push(n.type);
+    }
+    return out;
+  });
+}
+
+/** All nodes of the given types (memoised per input and type list; every list filters the same single walk). */
 export function nodesOfType(input: EvalInput, ...types: string[]): Node[] {
   return memo(input, `nodes:${types.join(',')}`, () => {
-    if (!input.tree) return [];
-    const wanted = new Set(types);
+    const { nodes, types: typeOf } = namedNodes(input);
     const out: Node[] = [];
-    for (const n of walk(input.tree.rootNode)) if (wanted.has(n.type)) out.push(n);
+    if (types.length === 1) {
+      const only = types[0];
+      for (let i = 0; i < nodes.length; i++) if (typeOf[i] === only) out.push(nodes[i]!);
+      return out;
+    }
+    const wanted = new Set(types);
+    for (let i = 0; i < nodes.length; i++) if (wanted.has(typeOf[i]!)) out.push(nodes[i]!);
     return out;
   });
 }
@@ -92,4 +125,13 @@ export function argument(call: Node, index: number): Node | null {
   const args = call.childForFieldName('arguments');
   if (!args) return null;
   return args.namedChildren.filter((a) => a && a.type !== 'comment')[index] ?? null;
+}
+
+/** A field's child as the object listed in `node.namedChildren`, whose own child arrays web-tree-sitter caches
+ * (childForFieldName builds a fresh Node every call); anonymous or unlisted children come back as they are. */
+export function cachedField(node: Node, field: string): Node | null {
+  const child = node.childForFieldName(field);
+  if (!child) return null;
+  for (const k of node.namedChildren) if (k && k.id === child.id) return k;
+  return child;
 }

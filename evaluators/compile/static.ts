@@ -7,6 +7,7 @@ import { buildIndexSync } from '../api-index/build.js';
 import { activeTable, catalogTable } from '../api-index/load.js';
 import { mergeTables, tableFromIndex, type SymbolTable } from '../api-index/table.js';
 import type { ApiIndex } from '../api-index/types.js';
+import { rootNode } from '../ast.js';
 import type { EvalInput } from '../types.js';
 import { ANSWER_FILE, type CompileResult, type Diagnostic } from './types.js';
 import { resolveIncludes } from './static/includes.js';
@@ -64,6 +65,6 @@ export function staticCompile(input: EvalInput, options: StaticCompileOptions = 
   const includes = resolveIncludes(input, table, ANSWER_FILE);
   // A missing include is fatal in spcomp: nothing after it is checked.
   if (includes.missing.length > 0) return result([...syntax, ...includes.missing], started);
-  const symbols = resolveSymbols(input.tree.rootNode, { file: ANSWER_FILE, table, ...includes });
+  const symbols = resolveSymbols(rootNode(input)!, { file: ANSWER_FILE, table, ...includes });
   return result([...syntax, ...symbols], started);
 }

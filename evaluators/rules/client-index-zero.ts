@@ -1,3 +1,4 @@
+import type { Node } from 'web-tree-sitter';
 import { nodesOfType } from '../ast.js';
 import type { EvalInput } from '../types.js';
 import { CONNECTED_NATIVES, INGAME_NATIVES } from './clients.js';
@@ -5,6 +6,17 @@ import type { Rule, RuleViolation } from './types.js';
 import { enclosingFunction, violationAt } from './util.js';
 
 const ID = 'client-index-zero';
+
+/** The first identifier `name` in [from, to): the shared walk's identifiers, in document order. A non-empty
+ * identifier inside the function's span is inside the function, so this equals searching its descendants. */
+function firstMention(input: EvalInput, name: string, from: number, to: number): Node | undefined {
+  for (const id of nodesOfType(input, 'identifier')) {
+    if (id.startIndex < from) continue;
+    if (id.startIndex >= to) return undefined;
+    if (id.text === name && id.endIndex <= to) return id;
+  }
+  return undefined;
+}
 
 function check(input: EvalInput): RuleViolation[] {
   const out: RuleViolation[] = [];
@@ -15,7 +27,7 @@ function check(input: EvalInput): RuleViolation[] {
     const fn = enclosingFunction(decl);
     if (!fn) continue;
     // The first later mention decides: a check (`if (!client)`, `client > 0`, IsValidClient(client)) or a raw use.
-    const first = fn.descendantsOfType('identifier').find((id) => id.text === name && id.startIndex >= decl.endIndex);
+    const first = firstMention(input, name, decl.endIndex, fn.endIndex);
     const args = first?.parent;
     const call = args?.type === 'call_arguments' ? args.parent : null;
     const callee = call?.childForFieldName('function')?.text ?? '';

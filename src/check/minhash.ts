@@ -44,6 +44,13 @@ export function similarity(a: Uint32Array, b: Uint32Array): number {
   return same / SIGNATURE_SIZE;
 }
 
+/** A copy of `a` with room for at least `n` entries. */
+function growTo(a: Uint32Array, n: number): Uint32Array {
+  const grown = new Uint32Array(Math.max(n, a.length * 2));
+  grown.set(a);
+  return grown;
+}
+
 /** An LSH index of signatures, each tagged with a label (e.g. `file:line`). */
 export class NearDupIndex {
   private readonly sigs: Uint32Array[] = [];
@@ -51,6 +58,9 @@ export class NearDupIndex {
   private readonly buckets = new Map<number, number | number[]>();
   private readonly rows: number;
   private readonly bands: number;
+  /** Per entry, the stamp of the last find() that compared it. */
+  private seen: Uint32Array = new Uint32Array(1024);
+  private stamp = 0;
 
   constructor(private readonly threshold: number) {
     // Bands of 8 rows only make pairs above ~0.77 similar collide, which keeps candidate lists short
@@ -68,19 +78,28 @@ export class NearDupIndex {
 
   /** The most similar stored entry at or above the threshold, or null. */
   find(sig: Uint32Array): { id: string; similarity: number } | null {
-    let best: { id: string; similarity: number } | null = null;
-    const seen = new Set<number>();
+    let best = -1;
+    let bestSimilarity = 0;
+    // Entries already compared in this call carry this call's stamp: with data made from one template the
+    // candidate lists run to thousands, and a per-call Set was the cost.
+    const stamp = ++this.stamp;
+    if (this.seen.length < this.sigs.length) this.seen = growTo(this.seen, this.sigs.length);
+    const consider = (idx: number) => {
+      if (this.seen[idx] === stamp) return;
+      this.seen[idx] = stamp;
+      const s = similarity(sig, this.sigs[idx]!);
+      if (s >= this.threshold && (best < 0 || s > bestSimilarity)) {
+        best = idx;
+        bestSimilarity = s;
+      }
+    };
     for (let b = 0; b < this.bands; b++) {
       const hit = this.buckets.get(this.bandKey(sig, b));
       if (hit === undefined) continue;
-      for (const idx of typeof hit === 'number' ? [hit] : hit) {
-        if (seen.has(idx)) continue;
-        seen.add(idx);
-        const s = similarity(sig, this.sigs[idx]!);
-        if (s >= this.threshold && (!best || s > best.similarity)) best = { id: this.ids[idx]!, similarity: s };
-      }
+      if (typeof hit === 'number') consider(hit);
+      else for (let i = 0; i < hit.length; i++) consider(hit[i]!);
     }
-    return best;
+    return best < 0 ? null : { id: this.ids[best]!, similarity: bestSimilarity };
   }
 
   /** Stores a signature. */

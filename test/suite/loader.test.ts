@@ -94,7 +94,7 @@ cases:
   it('rejects unknown fields and a missing name', async () => {
     const r = await load({ 'suite.yaml': `cases:\n  - id: a\n    category: c\n    prompt: p\n    promt: typo\n` });
     expect(r.messages).toContain('suite.yaml:1: missing `name:` (the suite name shown in reports)');
-    expect(r.messages.join('\n')).toMatch(/suite\.yaml:2 cases\[0\]: unknown field "promt"/);
+    expect(r.messages.join('\n')).toMatch(/suite\.yaml:5 cases\[0\]: unknown field "promt"/);
   });
 
   it('renders prompt templates with vars and reports undeclared vars', async () => {

@@ -4,6 +4,7 @@ import { parseSource } from '../../grammar.js';
 import { fileDeclarations, includeName } from '../../api-index/declarations.js';
 import { IMPLICIT_INCLUDE, includeClosure, opaqueIncludes, type SymbolTable } from '../../api-index/table.js';
 import type { IndexSymbol } from '../../api-index/types.js';
+import { rootNode } from '../../ast.js';
 import type { EvalInput } from '../../types.js';
 import type { Diagnostic } from '../types.js';
 import { diag } from './syntax.js';
@@ -35,7 +36,8 @@ export function resolveIncludes(input: EvalInput, table: SymbolTable, file: stri
       tree.delete();
     }
   }
-  const root = input.tree!.rootNode;
+  // The input's shared root: its child arrays are built once and reused by the checks' walk.
+  const root = rootNode(input)!;
   const main = fileDeclarations(root, 'plugin', false);
   // Declarations the parser could not make sense of still name things: keep their names so a syntax error is
   // not followed by a flood of undefined symbols.
@@ -62,7 +64,7 @@ export function resolveIncludes(input: EvalInput, table: SymbolTable, file: stri
     if (companions.has(base)) visit(base);
     else if (table.graph.has(inc.name)) roots.add(inc.name);
     else if (!inc.optional) {
-      const written = input.tree!.rootNode.namedChildren.find((n) => n?.startPosition.row === inc.line - 1 && n.type === 'preproc_include');
+      const written = root.namedChildren.find((n) => n?.startPosition.row === inc.line - 1 && n.type === 'preproc_include');
       const raw = written?.childForFieldName('path')?.text.replace(/^[<"]|[>"]$/g, '') ?? inc.name;
       missing.push(diag(file, inc.line, 417, `cannot read from file: "${raw}"`));
     }

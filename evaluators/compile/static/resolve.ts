@@ -1,6 +1,7 @@
 // Symbol resolution of one answer: walks every function body with its scopes and reports names that resolve to
 // nothing the plugin declares or includes (error 017 / 139) and calls with the wrong number of arguments (092).
 import type { Node } from 'web-tree-sitter';
+import { cachedField } from '../../ast.js';
 import { arity } from '../../api-index/params.js';
 import { findSymbol, type SymbolTable } from '../../api-index/table.js';
 import type { IndexSymbol } from '../../api-index/types.js';
@@ -28,6 +29,7 @@ export interface ResolveContext {
   lenient: boolean;
 }
 
+// Bodies and call arguments are fetched with cachedField: the checks' walk already built those subtrees.
 class Resolver {
   readonly out: Diagnostic[] = [];
   private readonly scopes = new Scopes();
@@ -83,8 +85,8 @@ class Resolver {
   }
 
   private call(node: Node): void {
-    const fn = node.childForFieldName('function');
-    const args = node.childForFieldName('arguments');
+    const fn = cachedField(node, 'function');
+    const args = cachedField(node, 'arguments');
     if (fn?.type === 'identifier') {
       const sym = this.symbol(fn);
       if (sym && FUNCTION_KINDS.has(sym.kind) && sym.params) {
@@ -133,16 +135,16 @@ class Resolver {
         return this.declarators(node);
       case 'new_expression': {
         this.typeName(node.childForFieldName('class'));
-        const args = node.childForFieldName('arguments');
+        const args = cachedField(node, 'arguments');
         if (args) this.expr(args);
         return;
       }
       case 'view_as':
         this.typeName(node.childForFieldName('type'));
-        this.expr(node.childForFieldName('value')!);
+        this.expr(cachedField(node, 'value')!);
         return;
       case 'old_type_cast': {
-        const value = node.childForFieldName('value');
+        const value = cachedField(node, 'value');
         if (value) this.expr(value);
         return;
       }
@@ -173,7 +175,7 @@ class Resolver {
     switch (node.type) {
       case 'function_definition':
         this.typeName(node.childForFieldName('returnType'));
-        return this.body(parameterNames(node.childForFieldName('parameters')), node.childForFieldName('body'));
+        return this.body(parameterNames(node.childForFieldName('parameters')), cachedField(node, 'body'));
       case 'methodmap':
       case 'enum_struct':
         for (const m of node.namedChildren) if (m) this.member(m);
@@ -197,12 +199,12 @@ class Resolver {
   }
 
   private member(m: Node): void {
-    if (METHOD_BODIES.has(m.type)) return this.body(parameterNames(m.childForFieldName('parameters')), m.childForFieldName('body'));
+    if (METHOD_BODIES.has(m.type)) return this.body(parameterNames(m.childForFieldName('parameters')), cachedField(m, 'body'));
     if (m.type !== 'methodmap_property') return;
     for (const acc of m.namedChildren) {
       if (acc?.type !== 'methodmap_property_method') continue;
       const setter = acc.namedChildren.find((k) => k?.type === 'methodmap_property_setter');
-      this.body(setter ? parameterNames(setter.childForFieldName('parameter')) : [], acc.childForFieldName('body'));
+      this.body(setter ? parameterNames(setter.childForFieldName('parameter')) : [], cachedField(acc, 'body'));
     }
   }
 }
