@@ -1,5 +1,5 @@
 // Live-path benchmark against the loopback server: harness overhead, latency efficiency,
-// cached re-run and memory. Prints figures; targets are from issue 3 (2-core machine).
+// cached re-run. Prints figures; targets are from issue 3 (2-core machine). Memory: bench/live-memory.ts.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,14 +14,14 @@ import { startServerProcess } from './server-process.js';
 const root = path.resolve(import.meta.dirname, '..', import.meta.dirname.includes(`${path.sep}dist${path.sep}`) ? '..' : '.');
 
 /** `count` cases cloned from `base`, with distinct prompts (so distinct cache keys). */
-function cloneCases(base: CaseSpec[], count: number, noChecks: boolean): CaseSpec[] {
+export function cloneCases(base: CaseSpec[], count: number, noChecks: boolean): CaseSpec[] {
   return Array.from({ length: count }, (_, i) => {
     const c = base[i % base.length]!;
     return { ...c, id: `${c.id}-${i}`, prompt: `${c.prompt}\n#${i}`, samples: 1, checks: noChecks ? [] : c.checks };
   });
 }
 
-async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+export async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t = performance.now();
   const r = await fn();
   return [r, (performance.now() - t) / 1000];
@@ -63,14 +63,6 @@ export async function run(): Promise<void> {
   const ideal = (640 * 0.2) / 32;
   line(`200 ms latency, concurrency 32: 640 items in ${t4.toFixed(2)} s, ideal ${ideal.toFixed(2)} s = ${((100 * ideal) / t4).toFixed(0)}% of ideal (target >= 90%)`);
   await server.set({ latencyMs: 0 });
-
-  const big = suiteOf(cloneCases(core.cases, 10_000, true).map((c) => ({ ...c, prompt: `${c.prompt} big` })));
-  let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  const [, t5] = await timed(() => runSession({ suite: big, models: [model(32)], store, cache }));
-  clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  line(`10,000 items: ${t5.toFixed(1)} s, peak RSS ${(peak / 2 ** 20).toFixed(0)} MB (target < 300 MB)`);
 
   store.close();
   cache.close();

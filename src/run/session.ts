@@ -42,7 +42,9 @@ export async function runSession(o: SessionOptions): Promise<RunResult> {
   const runId = meta.runId;
   // Error items are asked again on resume: the cause (a key, a quota) may be fixed by now.
   const done = o.resume ? store.items(runId).filter((i) => i.status !== 'error') : [];
-  const result = await executeRun({
+  // Keep only the counters of executeRun's result: the whole run is read back from the store below, and holding
+  // both copies at once doubled the peak memory of large runs.
+  const { counters, interrupted } = countersOf(await executeRun({
     ...o,
     runId,
     startedAt: new Date(meta.startedAt),
@@ -52,10 +54,18 @@ export async function runSession(o: SessionOptions): Promise<RunResult> {
       store.putItem(runId, item);
       o.onItem?.(item);
     },
-  });
-  const counters = Object.fromEntries(result.models.filter((m) => m.requests !== undefined).map((m) => [m.label, { requests: m.requests ?? 0, retries: m.retries ?? 0, cachedResponses: m.cachedResponses ?? 0 }]));
-  store.setStatus(runId, result.status === 'interrupted' ? 'interrupted' : 'finished', counters);
+  }));
+  store.setStatus(runId, interrupted ? 'interrupted' : 'finished', counters);
   return loadRun(store, runId)!;
+}
+
+function countersOf(result: RunResult) {
+  return {
+    interrupted: result.status === 'interrupted',
+    counters: Object.fromEntries(
+      result.models.filter((m) => m.requests !== undefined).map((m) => [m.label, { requests: m.requests ?? 0, retries: m.retries ?? 0, cachedResponses: m.cachedResponses ?? 0 }]),
+    ),
+  };
 }
 
 /** Reads a run back from the store as a RunResult (items in plan order); undefined when unknown. */
