@@ -6,27 +6,16 @@ export const CHANGE_THRESHOLD = 0.5;
 const EPSILON = 1e-9;
 
 /** One model's headline figures, with deltas against the baseline (first) model. */
-export interface SummaryRow {
-  label: string;
-  modelId: string;
-  provider: string;
+export interface SummaryRow
+  extends Pick<
+    ModelSummary,
+    'label' | 'modelId' | 'provider' | 'cases' | 'items' | 'passed' | 'failed' | 'errors' | 'avgScore' | 'passRate' | 'syntaxRate' | 'apiAccuracy' | 'inputTokens' | 'outputTokens' | 'costUsd'
+  > {
   baseline: boolean;
-  cases: number;
-  items: number;
-  passed: number;
-  failed: number;
-  errors: number;
-  avgScore: number | null;
-  passRate: number | null;
-  syntaxRate: number | null;
-  apiAccuracy: number | null;
   /** Distinct unknown API names, and how often they were called in total. */
   unknownApiNames: number;
   unknownApiCalls: number;
-  inputTokens: number;
-  outputTokens: number;
   tokens: number;
-  costUsd: number | null;
   avgLatencyMs: number | null;
   /** null for the baseline itself or when either side has no score. */
   scoreDelta: number | null;

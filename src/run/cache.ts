@@ -2,9 +2,8 @@
 // everything that shapes the answer (provider and endpoint, model id, messages, params, sample);
 // the API key is never part of it, and only successful answers are kept.
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from './sqlite.js';
 import type { CompletionRequest, CompletionResult } from '../types/provider.js';
 
 /** use: read and write; off (--no-cache): neither; refresh (--refresh): ask again and overwrite. */
@@ -29,11 +28,7 @@ export class ResponseCache {
   private readonly putStmt: Database.Statement<unknown[]>;
 
   constructor(readonly file: string) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openDatabase(file);
     this.db.exec(`CREATE TABLE IF NOT EXISTS responses (
       key TEXT PRIMARY KEY, model_id TEXT NOT NULL, text TEXT NOT NULL,
       input_tokens INTEGER, output_tokens INTEGER, finish_reason TEXT, created_at TEXT NOT NULL)`);

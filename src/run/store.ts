@@ -1,9 +1,8 @@
 // Run store in SQLite: each finished item is written in its own transaction as soon as it is done,
 // so Ctrl-C or a killed process loses nothing finished, and `run --resume` asks only for the rest.
 // Model configs are stored without apiKey and headers: secrets never reach this file.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from './sqlite.js';
 import type { ModelConfig } from '../config/schema.js';
 import type { CaseInfo, ItemResult, RunResult } from '../types/run.js';
 
@@ -57,12 +56,7 @@ export class RunStore {
   private insertItem?: Database.Statement<unknown[]>;
 
   constructor(readonly file: string) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    // NORMAL in WAL mode: a committed item survives a killed process; only a power loss can drop the last few.
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openDatabase(file);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS runs (
         id TEXT PRIMARY KEY, started_at TEXT NOT NULL, finished_at TEXT, status TEXT NOT NULL,
