@@ -48,6 +48,16 @@ describe('html reporter', () => {
     expect(csp).not.toContain("script-src 'unsafe-inline'");
   });
 
+  it('says what produced the compile figures, in the header and on each card', () => {
+    const compiled = makeRunResult();
+    compiled.models = compiled.models.map((m) => ({ ...m, compileRate: 0.75, compileMode: 'static' as const }));
+    const page = reporters.html.render(compiled, {});
+    expect(page).toContain('<dd id="compile-mode">static check (spcomp not found: parser + API index)</dd>');
+    expect(page).toContain('75.0% (static)');
+    compiled.models = compiled.models.map((m) => ({ ...m, compileMode: 'spcomp' as const, compilerVersion: '1.12' }));
+    expect(reporters.html.render(compiled, {})).toContain('<dd id="compile-mode">spcomp 1.12</dd>');
+  });
+
   it('shows header facts, one card per model and one row per case', () => {
     expect(html).toContain('<dd id="suite-name">core</dd>');
     expect(html).toContain('ft:gpt-4o-mini-2024-07-18:team:l4d2-v2:D4e5F6');

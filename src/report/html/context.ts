@@ -1,5 +1,6 @@
 // The template context of report.html.hbs: header facts, summary cards, case table rows.
 // Values are raw text; Handlebars escapes them (the only `{{{…}}}` are our own SVG/CSS/JS).
+import type { ModelSummary } from '../../types/run.js';
 import type { Interval } from '../../compare/stats/interval.js';
 import type { PairedVerdict } from '../../compare/stats/verdict.js';
 import type { RunResult } from '../../types/run.js';
@@ -76,7 +77,7 @@ function ciText(ci: Interval | null | undefined, show: (n: number) => string): s
   return ci ? `${Math.round(ci.level * 100)}% CI ${show(ci.low)}–${show(ci.high)}` : '';
 }
 
-function card(s: SummaryRow, index: number, u: Uncertainty | undefined): Card {
+function card(s: SummaryRow, index: number, u: Uncertainty | undefined, m: ModelSummary | undefined): Card {
   const ppDelta = s.passRateDelta === null ? '' : signed(s.passRateDelta * 100, 1, ' pp');
   return {
     index,
@@ -88,6 +89,8 @@ function card(s: SummaryRow, index: number, u: Uncertainty | undefined): Card {
       figure('Average score', fixed(s.avgScore, 2), s.avgScore, s.scoreDelta, signed(s.scoreDelta, 2), ciText(u?.scoreCi, (n) => fixed(n, 2))),
       figure('Pass rate', pct(s.passRate), s.passRate, s.passRateDelta, ppDelta, ciText(u?.passRateCi, (n) => pct(n))),
       figure('Syntax OK', pct(s.syntaxRate), s.syntaxRate, null, ''),
+      // The mode is part of the figure: a static check is not spcomp.
+      figure('Compiles', m?.compileMode ? `${pct(m.compileRate ?? null)} (${m.compileMode})` : 'n/a', m?.compileRate ?? null, null, ''),
       figure('API accuracy', pct(s.apiAccuracy), s.apiAccuracy, null, ''),
       figure('Passed / failed / errors', `${s.passed} / ${s.failed} / ${s.errors}`, s.passed, null, ''),
       figure('Unknown APIs', `${s.unknownApiNames} (${s.unknownApiCalls} calls)`, s.unknownApiNames, null, ''),
@@ -99,10 +102,13 @@ function card(s: SummaryRow, index: number, u: Uncertainty | undefined): Card {
   };
 }
 
-/** "spcomp" when any item ran the compile check, else the static syntax check. */
+/** What produced the compile figures of this run, in words for the header. */
 export function compileMode(run: RunResult): string {
-  const compiled = run.items.some((it) => it.checks.some((c) => c.kind === 'compile' && c.status !== 'error'));
-  return compiled ? 'spcomp compile' : 'syntax check only (tree-sitter; spcomp not run)';
+  const modes = new Set(run.models.map((m) => m.compileMode).filter((x) => x !== undefined));
+  const version = run.models.find((m) => m.compilerVersion)?.compilerVersion;
+  if (modes.size === 0) return 'syntax check only (these results carry no compile figures)';
+  if (modes.size > 1 || modes.has('mixed')) return `mixed: spcomp${version ? ` ${version}` : ''} and the static check`;
+  return modes.has('spcomp') ? `spcomp${version ? ` ${version}` : ''}` : 'static check (spcomp not found: parser + API index)';
 }
 
 function tableRow(run: RunResult, row: CaseRow, index: number): TableRow {
@@ -159,7 +165,7 @@ export function htmlContext(run: RunResult, rows: CaseRow[] = caseRows(run), see
     baseline: models[0]?.label ?? '',
     changeThreshold: CHANGE_THRESHOLD,
     models,
-    cards: summary.map((s, i) => withChanges(card(s, i, stats[i]), table, i)),
+    cards: summary.map((s, i) => withChanges(card(s, i, stats[i], run.models[i]), table, i)),
     rows: table,
     categories: [...new Set(table.map((r) => r.category))],
     tags: [...new Set(table.flatMap((r) => (r.tags === '' ? [] : r.tags.split(' '))))].sort(),
