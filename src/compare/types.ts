@@ -3,7 +3,6 @@ import type { CaseChange, CaseRow, CategoryRow, SummaryRow } from '../report/vie
 import type { Interval } from './stats/interval.js';
 import type { PairedVerdict } from './stats/verdict.js';
 
-/** How the "compile rate" was measured: `syntax` (tree-sitter parse) until spcomp is wired in. */
 /** What produced a compile rate: spcomp, the static check, both, or only the parser (older results). */
 export type CompileMode = 'syntax' | 'static' | 'spcomp' | 'mixed';
 
