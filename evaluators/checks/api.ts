@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { analyzeApi } from '../api-analysis.js';
 import type { Evaluator } from '../types.js';
-import { NO_CODE } from './calls.js';
+import { NO_CODE } from './name-list.js';
 
 const options = z.strictObject({
   /** Extra names accepted as real (e.g. helpers of a third-party include the case allows). */

@@ -6,7 +6,7 @@ import { compileInput } from '../compile/compile.js';
 import { formatDiagnostic } from '../compile/diagnostics.js';
 import { ANSWER_FILE, type CompileResult } from '../compile/types.js';
 import type { Evaluator } from '../types.js';
-import { NO_CODE } from './calls.js';
+import { NO_CODE } from './name-list.js';
 
 const options = z.strictObject({
   /** Warnings tolerated (default: any number). */

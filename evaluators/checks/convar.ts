@@ -1,7 +1,7 @@
 // `convar`: the plugin creates console variables with these literal names.
 import { argument, callSites, stringValue } from '../ast.js';
-import { memo, type EvalInput, type Evaluator } from '../types.js';
-import { NO_CODE, nameListId, nameListOptions, nameListOutcome } from './calls.js';
+import { memo, type EvalInput } from '../types.js';
+import { nameListCheck } from './name-list.js';
 
 // AutoExecConfig_CreateConVar (autoexecconfig.inc) takes the same arguments and is common in public plugins.
 const CREATORS = new Set(['CreateConVar', 'AutoExecConfig_CreateConVar']);
@@ -19,13 +19,9 @@ export function createdConVars(input: EvalInput): Set<string> {
   });
 }
 
-export const convar = {
+export const convar = nameListCheck({
   kind: 'convar',
   description: 'The plugin creates the named ConVars (CreateConVar with a literal name).',
-  options: nameListOptions,
-  defaultId: (options) => nameListId('convar', options),
-  evaluate(input, options) {
-    if (!input.tree) return NO_CODE;
-    return nameListOutcome(options, createdConVars(input), 'convars');
-  },
-} satisfies Evaluator<typeof nameListOptions>;
+  noun: 'convars',
+  found: createdConVars,
+});

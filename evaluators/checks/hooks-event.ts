@@ -2,7 +2,7 @@
 import { argument, callSites, stringValue } from '../ast.js';
 import { z } from 'zod';
 import { memo, type EvalInput, type Evaluator } from '../types.js';
-import { NO_CODE, nameListOutcome } from './calls.js';
+import { NO_CODE, nameListOutcome } from './name-list.js';
 
 // Suites name this list `events`, not `names`.
 const options = z.strictObject({

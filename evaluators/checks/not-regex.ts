@@ -1,6 +1,6 @@
 // `not_regex`: a JavaScript regular expression must NOT match the code (or the whole answer).
 import type { Evaluator } from '../types.js';
-import { NO_CODE } from './calls.js';
+import { NO_CODE } from './name-list.js';
 import { findMatch, regexId, regexOptions } from './regex.js';
 
 export const not_regex = {

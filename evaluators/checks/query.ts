@@ -4,7 +4,7 @@ import { Query, type QueryMatch } from 'web-tree-sitter';
 import { compileQuery, sourcepawn } from '../grammar.js';
 import type { Evaluator } from '../types.js';
 import type { CodeLocation } from '../../src/types/check.js';
-import { NO_CODE } from './calls.js';
+import { NO_CODE } from './name-list.js';
 
 const options = z.strictObject({
   query: z.string().min(1),

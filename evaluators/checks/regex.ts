@@ -2,7 +2,7 @@
 // Also holds what `not_regex` shares with it: the option schema and the matching itself.
 import { z } from 'zod';
 import type { EvalInput, Evaluator } from '../types.js';
-import { NO_CODE } from './calls.js';
+import { NO_CODE } from './name-list.js';
 
 /** Text beyond this is not searched: keeps a pathological pattern from stalling a run on a huge answer. */
 export const MAX_MATCH_CHARS = 1_000_000;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { CheckOutcome } from '../../src/types/check.js';
 import { ruleIds, rules, type RuleId, type RuleViolation } from '../rules/index.js';
 import { memo, type EvalInput, type Evaluator } from '../types.js';
-import { NO_CODE } from './calls.js';
+import { NO_CODE } from './name-list.js';
 
 /** Edit distance, to suggest the id a typo meant. */
 function distance(a: string, b: string): number {

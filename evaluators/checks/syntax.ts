@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Node } from 'web-tree-sitter';
 import { memo, type EvalInput, type Evaluator } from '../types.js';
 import type { CodeLocation } from '../../src/types/check.js';
-import { NO_CODE } from './calls.js';
+import { NO_CODE } from './name-list.js';
 
 const options = z.strictObject({});
 /** Errors listed in the one-line reason; all of them stay in `locations`. */

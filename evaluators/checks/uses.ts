@@ -1,7 +1,7 @@
 // `uses`: identifiers that occur in the code, outside strings and comments (read from the tree, not the text).
 import { nodesOfType } from '../ast.js';
-import { memo, type EvalInput, type Evaluator } from '../types.js';
-import { NO_CODE, nameListId, nameListOptions, nameListOutcome } from './calls.js';
+import { memo, type EvalInput } from '../types.js';
+import { nameListCheck } from './name-list.js';
 
 // Macro bodies and #if conditions are raw text in the grammar, so their words are read with a regex.
 const RAW_PREPROC_PARENTS = new Set(['preproc_define', 'preproc_macro', 'preproc_if', 'preproc_elseif']);
@@ -21,13 +21,9 @@ export function usedIdentifiers(input: EvalInput): Set<string> {
   });
 }
 
-export const uses = {
+export const uses = nameListCheck({
   kind: 'uses',
   description: 'The named identifiers occur in the code (outside strings and comments), e.g. MaxClients.',
-  options: nameListOptions,
-  defaultId: (options) => nameListId('uses', options),
-  evaluate(input, options) {
-    if (!input.tree) return NO_CODE;
-    return nameListOutcome(options, usedIdentifiers(input), 'identifiers');
-  },
-} satisfies Evaluator<typeof nameListOptions>;
+  noun: 'identifiers',
+  found: usedIdentifiers,
+});
