@@ -13,7 +13,7 @@ import type { CheckSpec } from '../types/suite.js';
 import { scoreChecks } from '../score/score.js';
 
 /** What judging an answer adds to an item. */
-export type Judgement = Pick<ItemResult, 'status' | 'score' | 'code' | 'checks' | 'syntax' | 'api' | 'warnings' | 'compile'>;
+export type Judgement = Pick<ItemResult, 'status' | 'score' | 'code' | 'checks' | 'syntax' | 'api' | 'warnings' | 'compile' | 'codeStartLine'>;
 
 /** Options of judging beyond the checks. */
 export interface JudgeOptions {
@@ -64,6 +64,7 @@ export async function judgeAnswer(answer: string, checks: readonly CheckSpec[], 
       syntax: { ok: input.tree !== null && errors.length === 0, errors },
       api: api ? { total: api.total, resolved: api.resolved, unknown: api.unknown.map((u) => u.name) } : null,
       warnings: input.code.warnings,
+      codeStartLine: input.code.startLine,
       ...(compiled ? { compile: itemCompile(compiled) } : {}),
     };
   } finally {

@@ -24,6 +24,8 @@ export interface ItemResult {
   compile?: ItemCompile;
   /** Problems noticed while extracting the code (e.g. an unterminated fence). */
   warnings: string[];
+  /** 1-based line of the answer where the extracted code starts: code line n is answer line codeStartLine + n - 1. */
+  codeStartLine?: number;
   error?: CompletionError;
   usage?: Usage;
   latencyMs: number;

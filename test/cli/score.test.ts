@@ -70,3 +70,13 @@ describe('l4d2-eval score', () => {
     expect(r.stdout).toMatch(/empty\.sp: 0\.0\/10 FAIL/);
   });
 });
+
+describe('l4d2-eval score line numbers', () => {
+  it('reports diagnostics of a Markdown answer on the lines of the answer file, not of the extracted code', async () => {
+    const answer = 'Here is the plugin you asked for.\n\nIt hooks the tank spawn.\n\n```sourcepawn\n' + GOOD.replace('PrintToChatAll', 'L4D2_AnnounceTank') + '```\n';
+    const d = tempTree({ 'answer.md': answer });
+    const r = await cli(['score', 'answer.md'], d);
+    const expected = answer.split('\n').findIndex((l) => l.includes('L4D2_AnnounceTank')) + 1;
+    expect(r.stdout).toContain(`answer.md:${expected}: error 017: undefined symbol "L4D2_AnnounceTank"`);
+  });
+});

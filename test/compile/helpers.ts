@@ -16,7 +16,7 @@ export async function compileSource(source: string, options: StaticCompileOption
 
 /** `line: message` of every diagnostic, for readable assertions. */
 export function lines(result: CompileResult): string[] {
-  return result.diagnostics.map((d) => `${d.line}: ${d.message}`);
+  return result.diagnostics.map((d) => `${d.line}: ${d.severity} ${String(d.code).padStart(3, '0')}: ${d.message}`);
 }
 
 /** Inserts `text` as a new line after the `{` that opens OnPluginStart; returns the source and the new line number. */

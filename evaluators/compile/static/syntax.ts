@@ -5,7 +5,8 @@ import type { Diagnostic } from '../types.js';
 
 /** A diagnostic of the main file (static check: no column in spcomp's header either). */
 export function diag(file: string, line: number, code: number, message: string, column?: number): Diagnostic {
-  const d: Diagnostic = { severity: 'error', code, file, line, message: `error ${String(code).padStart(3, '0')}: ${message}` };
+  // The message is the text after `error NNN:`, as parsed from spcomp's output, so both modes read alike.
+  const d: Diagnostic = { severity: 'error', code, file, line, message };
   if (column !== undefined) d.column = column;
   return d;
 }

@@ -26,20 +26,22 @@ function readInput(file: string): string {
 function human(file: string, j: Judgement): string {
   const lines = [`${file}: ${j.score === null ? 'error' : `${j.score.toFixed(1)}/10`} ${j.status.toUpperCase()}`];
   for (const w of j.warnings) lines.push(`  warning: ${w}`);
-  for (const e of j.syntax?.errors ?? []) lines.push(`  ${file}:${e.line}:${e.column}: syntax: ${e.message}`);
+  // Positions are in the extracted code; shown as lines of the file the user passed (an answer may start with prose).
+  const at = (line: number) => line + (j.codeStartLine ?? 1) - 1;
+  for (const e of j.syntax?.errors ?? []) lines.push(`  ${file}:${at(e.line)}:${e.column}: syntax: ${e.message}`);
   for (const c of j.checks) lines.push(`  ${c.status === 'pass' ? 'ok  ' : c.status === 'fail' ? 'FAIL' : 'ERR '} ${c.id}${c.status === 'pass' ? '' : `: ${c.reason}`}`);
   if (j.api?.unknown.length) lines.push(`  unknown APIs: ${[...new Set(j.api.unknown)].join(', ')}`);
-  lines.push(...compileLines(file, j.compile));
+  lines.push(...compileLines(file, j.compile, at));
   return lines.join('\n');
 }
 
 // Linter-style listing (`file:line: error 017: …`) so `score` doubles as a quick compile check of a file.
-function compileLines(file: string, c: Judgement['compile']): string[] {
+function compileLines(file: string, c: Judgement['compile'], at: (line: number) => number): string[] {
   if (!c) return [];
   const by = `${c.mode}${c.version ? ` ${c.version}` : ''}`;
   if (c.problem) return [`  compile (${by}): compiler problem: ${c.problem}`];
   const head = `  compile (${by}): ${c.ok ? 'ok' : 'FAILED'}, ${c.errors} error${c.errors === 1 ? '' : 's'}, ${c.warnings} warning${c.warnings === 1 ? '' : 's'}`;
-  return [head, ...c.diagnostics.map((d) => `  ${formatDiagnostic(d, d.file === ANSWER_FILE ? file : d.file)}`)];
+  return [head, ...c.diagnostics.map((d) => `  ${d.file === ANSWER_FILE ? formatDiagnostic({ ...d, line: d.line === null ? null : at(d.line) }, file) : formatDiagnostic(d)}`)];
 }
 
 /** The config's `compiler:` section: from --config, or ./l4d2-eval.config.yaml when there is one. */
