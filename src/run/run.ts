@@ -37,7 +37,11 @@ const itemKey = (model: string, caseId: string, sample: number) => `${model}\u00
 /** Round-robin over models so every model's own concurrency limit is used from the start. */
 function interleave(work: WorkItem[]): number[] {
   const byModel = new Map<string, number[]>();
-  work.forEach((w, i) => byModel.set(w.model.label, [...(byModel.get(w.model.label) ?? []), i]));
+  work.forEach((w, i) => {
+    const list = byModel.get(w.model.label);
+    if (list) list.push(i);
+    else byModel.set(w.model.label, [i]);
+  });
   const lists = [...byModel.values()];
   const order: number[] = [];
   for (let k = 0; order.length < work.length; k++) for (const l of lists) if (k < l.length) order.push(l[k]!);

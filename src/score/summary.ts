@@ -29,7 +29,11 @@ function unknownApis(items: ItemResult[]): UnknownApiCount[] {
 
 function categories(items: ItemResult[], weightOf: (id: string) => number): CategorySummary[] {
   const groups = new Map<string, ItemResult[]>();
-  for (const it of items) groups.set(it.category, [...(groups.get(it.category) ?? []), it]);
+  for (const it of items) {
+    const group = groups.get(it.category);
+    if (group) group.push(it);
+    else groups.set(it.category, [it]);
+  }
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([category, group]) => {

@@ -88,7 +88,9 @@ export function pageData(run: RunResult, caseIds: string[]): PageData {
   const byKey = new Map<string, ItemResult[]>();
   for (const it of run.items) {
     const key = `${it.model}\u0000${it.caseId}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), it]);
+    const list = byKey.get(key);
+    if (list) list.push(it);
+    else byKey.set(key, [it]);
   }
   const baseLabel = run.models[0]?.label;
   return {
