@@ -135,3 +135,16 @@ export function cachedField(node: Node, field: string): Node | null {
   for (const k of node.namedChildren) if (k && k.id === child.id) return k;
   return child;
 }
+
+/** String literals passed as the first argument of plain calls to any of `functions` (memoised per list). */
+export function literalFirstArguments(input: EvalInput, functions: ReadonlySet<string>): Set<string> {
+  return memo(input, `literalFirstArguments:${[...functions].join(',')}`, () => {
+    const out = new Set<string>();
+    for (const call of callSites(input)) {
+      if (call.receiver !== null || !functions.has(call.name)) continue;
+      const value = stringValue(argument(call.node, 0));
+      if (value !== null) out.add(value);
+    }
+    return out;
+  });
+}

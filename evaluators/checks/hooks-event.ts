@@ -1,7 +1,7 @@
 // `hooks_event`: the plugin hooks the named game events with HookEvent/HookEventEx("name", ...).
-import { argument, callSites, stringValue } from '../ast.js';
+import { literalFirstArguments } from '../ast.js';
 import { z } from 'zod';
-import { memo, type EvalInput, type Evaluator } from '../types.js';
+import { type EvalInput, type Evaluator } from '../types.js';
 import { NO_CODE, nameListOutcome } from './name-list.js';
 
 // Suites name this list `events`, not `names`.
@@ -14,15 +14,7 @@ const HOOK_FUNCTIONS = new Set(['HookEvent', 'HookEventEx']);
 
 /** Event names passed as a string literal first argument to HookEvent/HookEventEx. */
 export function hookedEvents(input: EvalInput): Set<string> {
-  return memo(input, 'hookedEvents', () => {
-    const out = new Set<string>();
-    for (const call of callSites(input)) {
-      if (call.receiver !== null || !HOOK_FUNCTIONS.has(call.name)) continue;
-      const name = stringValue(argument(call.node, 0));
-      if (name !== null) out.add(name);
-    }
-    return out;
-  });
+  return literalFirstArguments(input, HOOK_FUNCTIONS);
 }
 
 export const hooks_event = {
