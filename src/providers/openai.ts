@@ -6,6 +6,7 @@ import type { ModelConfig } from '../config/schema.js';
 import type { CompletionError, CompletionRequest, CompletionResult, Provider } from '../types/provider.js';
 import { toCompletionError } from './openai/errors.js';
 import { resolveEnv } from './openai/env.js';
+import { createNodeFetch } from './openai/transport.js';
 
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 export const DEFAULT_TIMEOUT_MS = 120_000;
@@ -53,6 +54,7 @@ export function createOpenAIProvider(model: ModelConfig): Provider {
         defaultHeaders: endpoint.headers,
         maxRetries: 0,
         timeout: model.timeout_ms ?? DEFAULT_TIMEOUT_MS,
+        fetch: createNodeFetch(),
       });
   return {
     name: 'openai',

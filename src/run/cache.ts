@@ -3,7 +3,7 @@
 // the API key is never part of it, and only successful answers are kept.
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { openDatabase } from './sqlite.js';
+import { openDatabase, TurnWriter } from './sqlite.js';
 import type { CompletionRequest, CompletionResult } from '../types/provider.js';
 
 /** use: read and write; off (--no-cache): neither; refresh (--refresh): ask again and overwrite. */
@@ -25,7 +25,9 @@ export function cacheKey(scope: string, req: CompletionRequest): string {
 export class ResponseCache {
   private readonly db: Database.Database;
   private readonly getStmt: Database.Statement<[string], { text: string; input_tokens: number | null; output_tokens: number | null; finish_reason: string | null }>;
-  private readonly putStmt: Database.Statement<unknown[]>;
+  private readonly writer: TurnWriter<unknown[]>;
+  /** Answers put in this turn and not yet committed, so a get sees them. */
+  private readonly unflushed = new Map<string, CompletionResult>();
 
   constructor(readonly file: string) {
     this.db = openDatabase(file);
@@ -33,10 +35,13 @@ export class ResponseCache {
       key TEXT PRIMARY KEY, model_id TEXT NOT NULL, text TEXT NOT NULL,
       input_tokens INTEGER, output_tokens INTEGER, finish_reason TEXT, created_at TEXT NOT NULL)`);
     this.getStmt = this.db.prepare('SELECT text, input_tokens, output_tokens, finish_reason FROM responses WHERE key = ?');
-    this.putStmt = this.db.prepare('INSERT OR REPLACE INTO responses (key, model_id, text, input_tokens, output_tokens, finish_reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const putStmt = this.db.prepare<unknown[]>('INSERT OR REPLACE INTO responses (key, model_id, text, input_tokens, output_tokens, finish_reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.writer = new TurnWriter(this.db, putStmt, () => this.unflushed.clear());
   }
 
   get(key: string): CompletionResult | undefined {
+    const fresh = this.unflushed.get(key);
+    if (fresh) return { ...fresh, latencyMs: 0, cached: true };
     const row = this.getStmt.get(key);
     if (!row) return undefined;
     const usage = row.input_tokens !== null && row.output_tokens !== null ? { inputTokens: row.input_tokens, outputTokens: row.output_tokens } : undefined;
@@ -45,10 +50,17 @@ export class ResponseCache {
 
   put(key: string, req: CompletionRequest, res: CompletionResult): void {
     if (res.text === undefined || res.error) return;
-    this.putStmt.run(key, req.modelId, res.text, res.usage?.inputTokens ?? null, res.usage?.outputTokens ?? null, res.finishReason ?? null, new Date().toISOString());
+    this.unflushed.set(key, res);
+    this.writer.push(key, req.modelId, res.text, res.usage?.inputTokens ?? null, res.usage?.outputTokens ?? null, res.finishReason ?? null, new Date().toISOString());
+  }
+
+  /** Commits answers put in this turn now. */
+  flush(): void {
+    this.writer.flush();
   }
 
   close(): void {
+    this.writer.flush();
     this.db.close();
   }
 }

@@ -14,3 +14,37 @@ export function openDatabase(file: string): Database.Database {
   db.pragma('busy_timeout = 5000');
   return db;
 }
+
+/**
+ * Rows written in one transaction per event-loop turn: everything that finished in the same turn is committed
+ * together before the loop goes on (setImmediate), instead of one commit per row. A killed process can lose only
+ * rows of the turn it died in, which are as good as in flight. `flush()` commits at once (before reads, at close).
+ */
+export class TurnWriter<A extends unknown[]> {
+  private pending: A[] = [];
+  private scheduled?: NodeJS.Immediate;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly stmt: Database.Statement<A>,
+    /** Called after each commit. */
+    private readonly committed?: () => void,
+  ) {}
+
+  push(...row: A): void {
+    this.pending.push(row);
+    this.scheduled ??= setImmediate(() => this.flush());
+  }
+
+  flush(): void {
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = undefined;
+    if (this.pending.length === 0) return;
+    const rows = this.pending;
+    this.pending = [];
+    this.db.transaction(() => {
+      for (const row of rows) this.stmt.run(...row);
+    })();
+    this.committed?.();
+  }
+}

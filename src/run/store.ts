@@ -1,8 +1,8 @@
-// Run store in SQLite: each finished item is written in its own transaction as soon as it is done,
+// Run store in SQLite: each finished item is committed in the event-loop turn it finishes in,
 // so Ctrl-C or a killed process loses nothing finished, and `run --resume` asks only for the rest.
 // Model configs are stored without apiKey and headers: secrets never reach this file.
 import type Database from 'better-sqlite3';
-import { openDatabase } from './sqlite.js';
+import { openDatabase, TurnWriter } from './sqlite.js';
 import type { ModelConfig } from '../config/schema.js';
 import type { CaseInfo, ItemResult, RunResult } from '../types/run.js';
 
@@ -53,7 +53,8 @@ export function storedModel(m: ModelConfig): StoredModel {
 /** Opens (and creates) a store file. */
 export class RunStore {
   private readonly db: Database.Database;
-  private insertItem?: Database.Statement<unknown[]>;
+  /** Finished items, committed once per event-loop turn (see TurnWriter). */
+  private readonly itemWriter: TurnWriter<unknown[]>;
 
   constructor(readonly file: string) {
     this.db = openDatabase(file);
@@ -65,22 +66,28 @@ export class RunStore {
         run_id TEXT NOT NULL, model TEXT NOT NULL, case_id TEXT NOT NULL, sample INTEGER NOT NULL,
         status TEXT NOT NULL, score REAL, output_tokens INTEGER, data TEXT NOT NULL, stored_at TEXT NOT NULL,
         PRIMARY KEY (run_id, model, case_id, sample));`);
+    this.itemWriter = new TurnWriter(
+      this.db,
+      this.db.prepare<unknown[]>('INSERT OR REPLACE INTO items (run_id, model, case_id, sample, status, score, output_tokens, data, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    );
   }
 
   beginRun(meta: RunMeta): void {
     this.db.prepare('INSERT INTO runs (id, started_at, status, suite, meta) VALUES (?, ?, ?, ?, ?)').run(meta.runId, meta.startedAt, 'running', meta.suite.name, JSON.stringify(meta));
   }
 
-  /** Writes one finished item; a re-judged item (resume after an error) replaces the old one. */
+  /** Writes one finished item (committed within this event-loop turn); a re-judged item (resume after an error) replaces the old one. */
   putItem(runId: string, item: ItemResult): void {
-    this.insertItem ??= this.db.prepare('INSERT OR REPLACE INTO items (run_id, model, case_id, sample, status, score, output_tokens, data, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    const stmt = this.insertItem;
-    this.db.transaction(() => {
-      stmt.run(runId, item.model, item.caseId, item.sample, item.status, item.score, item.usage?.outputTokens ?? null, JSON.stringify(item), new Date().toISOString());
-    })();
+    this.itemWriter.push(runId, item.model, item.caseId, item.sample, item.status, item.score, item.usage?.outputTokens ?? null, JSON.stringify(item), new Date().toISOString());
+  }
+
+  /** Commits items put in this turn now. */
+  flush(): void {
+    this.itemWriter.flush();
   }
 
   setStatus(runId: string, status: RunStatus, counters?: Record<string, ModelCounters>): void {
+    this.itemWriter.flush();
     const finishedAt = status === 'running' || status === 'batch_pending' ? null : new Date().toISOString();
     const tx = this.db.transaction(() => {
       this.db.prepare('UPDATE runs SET status = ?, finished_at = ? WHERE id = ?').run(status, finishedAt, runId);
@@ -105,6 +112,7 @@ export class RunStore {
   }
 
   items(runId: string): ItemResult[] {
+    this.itemWriter.flush();
     return this.db
       .prepare<[string], { data: string }>('SELECT data FROM items WHERE run_id = ? ORDER BY rowid')
       .all(runId)
@@ -112,6 +120,7 @@ export class RunStore {
   }
 
   list(): RunRow[] {
+    this.itemWriter.flush();
     const runs = this.db.prepare<[], { id: string; started_at: string; finished_at: string | null; status: RunStatus; suite: string; meta: string }>('SELECT * FROM runs ORDER BY started_at DESC, id DESC').all();
     const stats = this.db.prepare<[string], { model: string; items: number; errors: number; avg: number | null }>(
       "SELECT model, COUNT(*) AS items, SUM(status = 'error') AS errors, AVG(score) AS avg FROM items WHERE run_id = ? GROUP BY model",
@@ -132,6 +141,7 @@ export class RunStore {
 
   /** Mean output tokens per case id over judged items of earlier runs (for estimates). */
   outputTokensByCase(): Map<string, number> {
+    this.itemWriter.flush();
     const rows = this.db
       .prepare<[], { case_id: string; avg: number }>("SELECT case_id, AVG(output_tokens) AS avg FROM items WHERE output_tokens IS NOT NULL AND status != 'error' GROUP BY case_id")
       .all();
@@ -139,6 +149,7 @@ export class RunStore {
   }
 
   close(): void {
+    this.itemWriter.flush();
     this.db.close();
   }
 }
