@@ -41,9 +41,9 @@ export async function run(): Promise<void> {
   const line = (s: string) => process.stdout.write(`${s}\n`);
 
   // The first items of a fresh process pay for JIT compilation and socket set-up: measured apart, then 1,000 warm items.
-  const warmup = suiteOf(cloneCases(core.cases, 300, true).map((c) => ({ ...c, prompt: `${c.prompt} warm-up` })));
+  const warmup = suiteOf(cloneCases(core.cases, 1000, true).map((c) => ({ ...c, prompt: `${c.prompt} warm-up` })));
   const [, t0] = await timed(() => runSession({ suite: warmup, models: [model(32)], store, cache }));
-  line(`cold start: first 300 items of a fresh process in ${t0.toFixed(2)} s = ${(300 / t0).toFixed(0)} items/s`);
+  line(`cold start: first 1000 items of a fresh process in ${t0.toFixed(2)} s = ${(1000 / t0).toFixed(0)} items/s`);
   const trivial = suiteOf(cloneCases(core.cases, 1000, true));
   const [, t1] = await timed(() => runSession({ suite: trivial, models: [model(32)], store, cache }));
   line(`overhead (provider+scheduler+cache+store, trivial answer): 1000 items in ${t1.toFixed(2)} s = ${(1000 / t1).toFixed(0)} items/s (target >= 1000)`);

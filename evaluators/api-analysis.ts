@@ -1,11 +1,11 @@
 // Resolves every call in an answer against what it could legally call: its own code, its companion files, and
 // the API catalog. Calls that resolve nowhere are the invented APIs the `api` check and the reports count.
 import type { Node, Tree } from 'web-tree-sitter';
-import { callSites, nodesOfType, walk } from './ast.js';
+import { callSites, includeNames, nodesOfType, walk } from './ast.js';
 import { parseSource } from './grammar.js';
-import { lookupFunction, lookupMethod, lookupMethodmap } from './catalog/index.js';
 import { inventedHint } from './catalog/invented.js';
 import { activeTable } from './api-index/load.js';
+import { findMembers, IMPLICIT_INCLUDE, includeClosure } from './api-index/table.js';
 import { memo, type EvalInput } from './types.js';
 
 /** Where a called name was found. */
@@ -126,24 +126,28 @@ function companionDeclarations(input: EvalInput): Declarations {
 function resolvePlain(name: string, local: Declarations, companion: Declarations, allow: ReadonlySet<string>) {
   if (local.functions.has(name) || local.types.has(name)) return { resolvedBy: 'local' as const };
   if (companion.functions.has(name) || companion.types.has(name)) return { resolvedBy: 'companion' as const };
-  const fn = lookupFunction(name);
-  if (fn) return { resolvedBy: 'catalog' as const, include: fn.include };
-  const mm = lookupMethodmap(name);
-  if (mm) return { resolvedBy: 'catalog' as const, include: mm.include };
-  if (allow.has(name)) return { resolvedBy: 'catalog' as const };
-  // The API index (configured, shipped, or the catalog's constant and native-name lists) knows more names.
+  // The API index: the configured one, else the shipped one generated from the real includes, each completed by
+  // the hand-written catalog for includes it does not cover.
   const indexed = activeTable().byName.get(name)?.[0];
   if (indexed) return { resolvedBy: 'catalog' as const, include: indexed.include };
+  if (allow.has(name)) return { resolvedBy: 'catalog' as const };
   return { resolvedBy: 'unknown' as const };
 }
 
-function resolveMethod(name: string, label: string, local: Declarations, companion: Declarations, allow: ReadonlySet<string>) {
+function resolveMethod(name: string, label: string, local: Declarations, companion: Declarations, allow: ReadonlySet<string>, visible: ReadonlySet<string>) {
   if (local.methods.has(name)) return { resolvedBy: 'local' as const };
   if (companion.methods.has(name)) return { resolvedBy: 'companion' as const };
-  const match = lookupMethod(name)[0];
-  if (match) return { resolvedBy: 'catalog' as const, include: lookupMethodmap(match.methodmap)?.include };
+  // Several types may declare the name (GetInt on Event, ConVar, Cookie): prefer one the plugin's includes declare.
+  const matches = findMembers(activeTable(), name);
+  const match = matches.find((m) => visible.has(m.include)) ?? matches[0];
+  if (match) return { resolvedBy: 'catalog' as const, include: match.include };
   if (allow.has(name) || allow.has(label)) return { resolvedBy: 'catalog' as const };
   return { resolvedBy: 'unknown' as const };
+}
+
+/** Includes the answer sees: sourcemod (always) and what it includes, with everything those pull in. */
+function visibleIncludes(input: EvalInput): ReadonlySet<string> {
+  return memo(input, 'api:visible', () => includeClosure(activeTable(), [IMPLICIT_INCLUDE, ...includeNames(input)]));
 }
 
 /** Resolves every call of the answer (memoised per input and allow list). */
@@ -159,7 +163,7 @@ export function analyzeApi(input: EvalInput, options: ApiAnalysisOptions = {}): 
       const r =
         site.receiver === null
           ? resolvePlain(site.name, local, companion, allow)
-          : resolveMethod(site.name, label, local, companion, allow);
+          : resolveMethod(site.name, label, local, companion, allow, visibleIncludes(input));
       const call: ResolvedCall = { name: label, resolvedBy: r.resolvedBy, line: site.line, column: site.column };
       if ('include' in r && r.include) call.include = r.include;
       calls.push(call);

@@ -1,5 +1,6 @@
 // Which API facts the checks use: the index named by the config (`api.index`), else the shipped generated
-// index (evaluators/catalog/generated/*.json), each completed by the hand-written catalog for what it lacks.
+// index (evaluators/catalog/generated/*.json, made by `l4d2-eval index` from the real SourceMod 1.12 and Left4DHooks
+// includes), each completed by the next for includes it does not cover, and last by the hand-written catalog.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { packagePath } from '../../src/paths.js';
@@ -10,6 +11,7 @@ import type { ApiIndex } from './types.js';
 let configuredFile: string | undefined;
 let active: SymbolTable | undefined;
 let catalog: SymbolTable | undefined;
+let shipped: SymbolTable | undefined;
 
 /** Reads and checks an index JSON written by `l4d2-eval index`. */
 export function readIndex(file: string): ApiIndex {
@@ -57,13 +59,16 @@ function shippedIndex(): ApiIndex | undefined {
   return merged;
 }
 
-/** The table the checks use now (configured index, else shipped, else catalog), built once. */
+/** The shipped index completed by the catalog (what the checks use when no index is configured), built once. */
+export function shippedTable(): SymbolTable {
+  if (shipped) return shipped;
+  const idx = shippedIndex();
+  shipped = idx ? mergeTables(tableFromIndex(idx, 'shipped'), catalogTable()) : catalogTable();
+  return shipped;
+}
+
+/** The table the checks use now: the configured index completed by the shipped one and the catalog, built once. */
 export function activeTable(): SymbolTable {
-  if (active) return active;
-  if (configuredFile) active = mergeTables(tableFromIndex(readIndex(configuredFile), 'index'), catalogTable());
-  else {
-    const shipped = shippedIndex();
-    active = shipped ? mergeTables(tableFromIndex(shipped, 'shipped'), catalogTable()) : catalogTable();
-  }
+  active ??= configuredFile ? mergeTables(tableFromIndex(readIndex(configuredFile), 'index'), shippedTable()) : shippedTable();
   return active;
 }

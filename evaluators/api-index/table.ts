@@ -1,9 +1,7 @@
 // A name → declarations lookup over an API index, with the include graph, so a checker can ask "is this name
 // declared by something this plugin includes?". Built once per index and reused for every answer.
-import { catalogFunctions } from '../catalog/index.js';
-import { methodmaps } from '../catalog/methodmaps.js';
+import { CATALOG_VERSIONS, catalogFunctions } from '../catalog/index.js';
 import { constantLines } from '../catalog/constants.js';
-import { nativeNames } from '../catalog/natives-names.js';
 import type { ApiIndex, IndexSymbol } from './types.js';
 
 /** Where the table's facts come from. */
@@ -35,41 +33,21 @@ export function tableFromIndex(index: ApiIndex, source: TableSource = 'index'): 
   return table;
 }
 
-/** Includes of SourceMod 1.12 that sourcemod.inc pulls in, or that sit beside it (catalog entries say `sourcemod`). */
-const CORE_INCLUDES =
-  'core float vector string handles functions files logging timers admin keyvalues dbi lang sorting textparse clients console convars events bitbuffer protobuf usermessages menus halflife adt adt_array adt_trie adt_stack banning commandfilters nextmap commandline entitylump entity entity_prop_stocks helpers version event_stocks';
-const SDKTOOLS_INCLUDES =
-  'sdktools_engine sdktools_functions sdktools_sound sdktools_stringtables sdktools_trace sdktools_tempents sdktools_tempents_stocks sdktools_voice sdktools_variant_t sdktools_entinput sdktools_entoutput sdktools_hooks sdktools_gamerules sdktools_client sdktools_stocks';
-/** Includes that ship with SourceMod 1.12 or Left4DHooks whose contents the catalog does not list (opaque). */
-const OPAQUE_INCLUDES =
-  'clientprefs adminmenu topmenus geoip regex dhooks cstrike tf2 tf2_stocks mapchooser basecomm profiler testing nd_stocks left4dhooks_anim left4dhooks_silver left4dhooks_stocks left4dhooks_lux_library';
-
-/** Include graph of the hand-written catalog: its include names are the ones plugins write. */
+/**
+ * Include graph of the hand-written catalog: multicolors, which it declares, and includes that ship with
+ * SourceMod but are not in the shipped index (game-specific ones): known by name only, so a plugin including
+ * them gets no undefined-symbol errors for what they might declare.
+ */
 const CATALOG_GRAPH: Record<string, string[]> = {
   sourcemod: [],
-  sdktools: [],
-  sdkhooks: [],
-  // Left4DHooks' stocks call SDKTools natives, so its include pulls sdktools in.
-  left4dhooks: ['sdktools', 'sdkhooks'],
   multicolors: [],
-  ...Object.fromEntries(CORE_INCLUDES.split(' ').map((n) => [n, ['sourcemod']])),
-  ...Object.fromEntries(SDKTOOLS_INCLUDES.split(' ').map((n) => [n, ['sdktools']])),
-  ...Object.fromEntries(OPAQUE_INCLUDES.split(' ').map((n) => [n, []])),
+  ...Object.fromEntries('cstrike tf2 tf2_stocks mapchooser basecomm profiler testing nd_stocks'.split(' ').map((n) => [n, []])),
 };
 
 /** The index the hand-written catalog and constant list amount to. */
 export function catalogIndex(): ApiIndex {
   const symbols: IndexSymbol[] = [];
   for (const fn of catalogFunctions) symbols.push({ name: fn.name, kind: fn.kind, include: fn.include, type: fn.returns, params: fn.params });
-  for (const mm of methodmaps) {
-    const sym: IndexSymbol = { name: mm.name, kind: 'methodmap', include: mm.include, members: [] };
-    if (mm.parent) sym.parent = mm.parent;
-    for (const m of mm.members) {
-      const kind = m.name === mm.name ? 'constructor' : m.property ? 'property' : 'method';
-      sym.members!.push({ name: m.name, kind, type: m.returns, params: m.params, ...(m.static ? { static: true as const } : {}) });
-    }
-    symbols.push(sym);
-  }
   for (const [include, lines] of Object.entries(constantLines)) {
     for (const line of lines) {
       const [head, ...names] = line.trim().split(/\s+/);
@@ -83,19 +61,60 @@ export function catalogIndex(): ApiIndex {
       }
     }
   }
-  // Name-only natives come after the catalog's signatures, so a catalogued signature is found first.
-  for (const [include, lines] of Object.entries(nativeNames)) {
-    for (const line of lines) for (const n of line.split(/\s+/)) if (n) symbols.push({ name: n, kind: 'native', include });
-  }
-  return { schemaVersion: 1, versions: { sourcemod: '1.12', left4dhooks: '1.15x' }, includes: { ...CATALOG_GRAPH }, symbols };
+  return { schemaVersion: 1, versions: { ...CATALOG_VERSIONS }, includes: { ...CATALOG_GRAPH }, symbols };
 }
 
-/** `primary` with the names (and includes) it lacks taken from `fallback`. */
+/** Names spcomp knows without any include (its intrinsics); the hand-written catalog lists them as `sourcemod`. */
+export const INTRINSIC_NAMES: ReadonlySet<string> = new Set(
+  'Function any int64 Float String _ null INVALID_FUNCTION cellbits cellmax cellmin charbits charmax charmin ucharmax __Pawn __LINE__ __FILE__ __DATE__ __TIME__ debug'.split(' '),
+);
+/** Methods of intrinsic types (`using __intrinsics__.Handle;` gives every Handle a Close()). */
+export const INTRINSIC_METHODS: Readonly<Record<string, string>> = { Close: 'Handle' };
+
+/**
+ * `primary` completed by `fallback`: includes primary lacks, and names declared in includes primary does not
+ * cover. Primary is the authority for the includes it indexed: a fallback name said to live in one of them but
+ * absent from it (an older or wrong hand-written entry) stays unknown, as spcomp would have it.
+ */
 export function mergeTables(primary: SymbolTable, fallback: SymbolTable): SymbolTable {
   const out: SymbolTable = { source: primary.source, versions: { ...fallback.versions, ...primary.versions }, graph: new Map(primary.graph), byName: new Map(primary.byName) };
   for (const [inc, deps] of fallback.graph) if (!out.graph.has(inc)) out.graph.set(inc, deps);
-  for (const [name, syms] of fallback.byName) if (!out.byName.has(name)) out.byName.set(name, syms);
+  for (const [name, syms] of fallback.byName) {
+    if (out.byName.has(name)) continue;
+    const kept = INTRINSIC_NAMES.has(name) ? syms : syms.filter((s) => !primary.graph.has(s.include));
+    if (kept.length > 0) out.byName.set(name, kept);
+  }
   return out;
+}
+
+/** A methodmap or enum-struct member found by name, with the type that declares it. */
+export interface MemberMatch {
+  owner: string;
+  include: string;
+}
+
+const membersCache = new WeakMap<SymbolTable, Map<string, MemberMatch[]>>();
+
+/** Every methodmap / enum struct member of that name in the table (e.g. `GetInt` on Event and ConVar). */
+export function findMembers(table: SymbolTable, name: string): MemberMatch[] {
+  let byMember = membersCache.get(table);
+  if (!byMember) {
+    byMember = new Map();
+    for (const list of table.byName.values()) {
+      for (const sym of list) {
+        for (const m of sym.members ?? []) {
+          const found = byMember.get(m.name) ?? [];
+          found.push({ owner: sym.name, include: sym.include });
+          byMember.set(m.name, found);
+        }
+      }
+    }
+    membersCache.set(table, byMember);
+  }
+  const found = byMember.get(name);
+  if (found) return found;
+  const intrinsic = INTRINSIC_METHODS[name];
+  return intrinsic ? [{ owner: intrinsic, include: IMPLICIT_INCLUDE }] : [];
 }
 
 /** Every include reachable from `roots` (the roots included). */
@@ -114,7 +133,8 @@ export function includeClosure(table: SymbolTable, roots: Iterable<string>): Set
 /** Includes of the closure the table knows by name only (no declarations): anything may come from them. */
 export function opaqueIncludes(table: SymbolTable, closure: ReadonlySet<string>): string[] {
   const declaring = declaringIncludes(table);
-  return [...closure].filter((inc) => !declaring.has(inc) && (table.graph.get(inc)?.length ?? 0) === 0);
+  // An include missing from the graph (a `#tryinclude <version_auto>` of an install without it) adds nothing.
+  return [...closure].filter((inc) => table.graph.has(inc) && !declaring.has(inc) && table.graph.get(inc)!.length === 0);
 }
 
 const declaringCache = new WeakMap<SymbolTable, Set<string>>();

@@ -62,14 +62,14 @@ public void OnPluginStart() {
 `;
 
 describe('analyzeApi', () => {
-  it('resolves real SourceMod, sdktools and Left4DHooks calls against the catalog', () => {
+  it('resolves real SourceMod, sdktools and Left4DHooks calls against the shipped index, naming the declaring include', () => {
     const result = analyzeApi(prepareInput(PLUGIN));
     expect(result.unknown).toEqual([]);
     const byName = new Map(result.calls.map((c) => [c.name, c]));
-    expect(byName.get('HookEvent')).toMatchObject({ resolvedBy: 'catalog', include: 'sourcemod' });
+    expect(byName.get('HookEvent')).toMatchObject({ resolvedBy: 'catalog', include: 'events' });
     expect(byName.get('L4D2_GetTankCount')).toMatchObject({ resolvedBy: 'catalog', include: 'left4dhooks' });
     expect(byName.get('float')).toMatchObject({ resolvedBy: 'catalog' });
-    expect(byName.get('event.GetInt')).toMatchObject({ resolvedBy: 'catalog', include: 'sourcemod' });
+    expect(byName.get('event.GetInt')).toMatchObject({ resolvedBy: 'catalog', include: 'events' });
     expect(byName.get('cv.AddChangeHook')).toMatchObject({ resolvedBy: 'catalog' });
     expect(result.resolved).toBe(result.total);
   });

@@ -13,8 +13,10 @@ export async function indexCommand(values: ParsedFlags, positionals: string[]): 
   for (const dir of positionals) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError('E_INPUT', `not a folder: ${dir}`, 'pass the scripting/include folder of a SourceMod install');
   }
+  const describes = parseDescribes(values.describes as string | undefined);
   const started = performance.now();
   const index = await buildIndex(positionals.map((d) => path.resolve(d)));
+  Object.assign(index.versions, describes);
   const ms = Math.round(performance.now() - started);
   const out = values.out as string | undefined;
   if (!out) {
@@ -31,4 +33,15 @@ export async function indexCommand(values: ParsedFlags, positionals: string[]): 
     process.stdout.write(`Indexed ${counts} in ${ms} ms → ${out}\nUse it with \`api: { index: ${out} }\` in the config.\n`);
   }
   return 0;
+}
+
+/** `--describes left4dhooks=1.159,sourcemod=1.12.0.7200` as a record. */
+function parseDescribes(raw: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (raw ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([A-Za-z0-9_.-]+)=(\S+)$/.exec(part);
+    if (!m) throw new UserError('E_USAGE', `--describes: "${part}" is not name=version`, 'e.g. --describes left4dhooks=1.159,sourcemod=1.12.0.7200');
+    out[m[1]!] = m[2]!;
+  }
+  return out;
 }
