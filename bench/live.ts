@@ -40,14 +40,19 @@ export async function run(): Promise<void> {
   const suiteOf = (cases: CaseSpec[]): Suite => ({ ...core, cases });
   const line = (s: string) => process.stdout.write(`${s}\n`);
 
-  // The first items of a fresh process pay for JIT compilation and socket set-up: measured apart, then 1,000 warm items.
-  const warmup = suiteOf(cloneCases(core.cases, 1000, true).map((c) => ({ ...c, prompt: `${c.prompt} warm-up` })));
-  const [, t0] = await timed(() => runSession({ suite: warmup, models: [model(32)], store, cache }));
+  // The first items of a fresh process pay for JIT compilation and socket set-up: reported apart. The overhead is
+  // then the median of five rounds of 1,000 new items (every round asks the server: new prompts, so no cache hits).
+  const round = (tag: string) => suiteOf(cloneCases(core.cases, 1000, true).map((c) => ({ ...c, prompt: `${c.prompt} ${tag}` })));
+  const [, t0] = await timed(() => runSession({ suite: round('cold'), models: [model(32)], store, cache }));
   line(`cold start: first 1000 items of a fresh process in ${t0.toFixed(2)} s = ${(1000 / t0).toFixed(0)} items/s`);
-  const trivial = suiteOf(cloneCases(core.cases, 1000, true));
-  const [, t1] = await timed(() => runSession({ suite: trivial, models: [model(32)], store, cache }));
-  line(`overhead (provider+scheduler+cache+store, trivial answer): 1000 items in ${t1.toFixed(2)} s = ${(1000 / t1).toFixed(0)} items/s (target >= 1000)`);
-
+  const rates: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const [, t] = await timed(() => runSession({ suite: round(`round ${r}`), models: [model(32)], store, cache }));
+    rates.push(1000 / t);
+  }
+  rates.sort((a, b) => a - b);
+  line(`overhead (provider+scheduler+cache+store, trivial answer): median of 5 rounds of 1000 items = ${rates[2]!.toFixed(0)} items/s (min ${rates[0]!.toFixed(0)}, max ${rates[4]!.toFixed(0)}; target >= 1000)`);
+  const trivial = round('round 0');
   const [, t2] = await timed(() => runSession({ suite: trivial, models: [model(32)], store, cache }));
   line(`fully cached re-run: 1000 items in ${t2.toFixed(2)} s (target < 2 s)`);
 

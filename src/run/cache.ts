@@ -48,6 +48,23 @@ export class ResponseCache {
     return { text: row.text, usage, latencyMs: 0, cached: true, finishReason: row.finish_reason ?? undefined };
   }
 
+  /** Which of `keys` the cache holds (one query per 500 keys). */
+  existing(keys: readonly string[]): Set<string> {
+    this.writer.flush();
+    const found = new Set<string>();
+    for (let i = 0; i < keys.length; i += 500) {
+      const chunk = keys.slice(i, i + 500);
+      const rows = this.db.prepare<string[], { key: string }>(`SELECT key FROM responses WHERE key IN (${chunk.map(() => '?').join(',')})`).all(...chunk);
+      for (const r of rows) found.add(r.key);
+    }
+    return found;
+  }
+
+  /** True for an answer put in this turn and not committed yet. */
+  hasUnflushed(key: string): boolean {
+    return this.unflushed.has(key);
+  }
+
   put(key: string, req: CompletionRequest, res: CompletionResult): void {
     if (res.text === undefined || res.error) return;
     this.unflushed.set(key, res);

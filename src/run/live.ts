@@ -37,11 +37,34 @@ export class ModelClient {
     });
   }
 
-  async complete(req: CompletionRequest, signal?: AbortSignal): Promise<CompletionResult> {
+  /** Cache keys of prepared requests, and which of them the cache holds (one query for the run, not one per item). */
+  private readonly keys = new WeakMap<CompletionRequest, string>();
+  private held?: Set<string>;
+
+  private keyOf(req: CompletionRequest): string | undefined {
     const { cache, cacheMode = 'use' } = this.options;
     const scope = this.provider.cacheScope;
-    const key = cache && scope && cacheMode !== 'off' ? cacheKey(scope, req) : undefined;
-    if (key && cacheMode === 'use') {
+    if (!cache || !scope || cacheMode === 'off') return undefined;
+    let key = this.keys.get(req);
+    if (key === undefined) {
+      key = cacheKey(scope, req);
+      this.keys.set(req, key);
+    }
+    return key;
+  }
+
+  /** Hashes the run's requests up front and looks them all up in the cache at once. */
+  prepare(reqs: readonly CompletionRequest[]): void {
+    const { cache, cacheMode = 'use' } = this.options;
+    const keys = reqs.map((r) => this.keyOf(r)).filter((k): k is string => k !== undefined);
+    if (cache && cacheMode === 'use' && keys.length > 0) this.held = cache.existing(keys);
+  }
+
+  async complete(req: CompletionRequest, signal?: AbortSignal): Promise<CompletionResult> {
+    const { cache, cacheMode = 'use' } = this.options;
+    const key = this.keyOf(req);
+    // A key known to be missing (checked in prepare) skips the lookup; answers put since then are still found.
+    if (key && cacheMode === 'use' && (!this.held || this.held.has(key) || cache!.hasUnflushed(key))) {
       const hit = cache!.get(key);
       if (hit) {
         this.cachedResponses++;

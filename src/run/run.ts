@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { createProvider } from '../providers/index.js';
 import type { ModelConfig } from '../config/schema.js';
-import type { ChatMessage } from '../types/provider.js';
+import type { ChatMessage, CompletionRequest } from '../types/provider.js';
 import type { ItemResult, RunResult } from '../types/run.js';
 import type { Suite } from '../types/suite.js';
 import type { CompilerSettings } from '../../evaluators/compile/types.js';
@@ -54,13 +54,19 @@ export function newRunId(now = new Date()): string {
   return `${stamp}-${randomBytes(3).toString('hex')}`;
 }
 
-async function runItem(work: WorkItem, client: ModelClient, signal?: AbortSignal, compiler?: CompilerSettings): Promise<ItemResult> {
+/** The chat request of one work item: the suite's system prompt, the case prompt, case params under model params. */
+export function requestFor(work: WorkItem): CompletionRequest {
   const { model, kase, sample } = work;
   const messages: ChatMessage[] = [
     { role: 'system', content: kase.system },
     { role: 'user', content: kase.prompt },
   ];
-  const res = await client.complete({ label: model.label, modelId: model.id, caseId: kase.id, sample, messages, params: { ...kase.params, ...model.params } }, signal);
+  return { label: model.label, modelId: model.id, caseId: kase.id, sample, messages, params: { ...kase.params, ...model.params } };
+}
+
+async function runItem(work: WorkItem, req: CompletionRequest, client: ModelClient, signal?: AbortSignal, compiler?: CompilerSettings): Promise<ItemResult> {
+  const { model, kase, sample } = work;
+  const res = await client.complete(req, signal);
   const base = { model: model.label, caseId: kase.id, category: kase.category, sample, latencyMs: res.latencyMs, cached: res.cached, usage: res.usage };
   if (res.error || res.text === undefined) {
     const error = res.error ?? { code: 'invalid_response', message: 'provider returned neither text nor error', retryable: false };
@@ -83,11 +89,16 @@ export async function executeRun(options: RunOptions): Promise<RunResult> {
     results[i] = done.get(itemKey(w.model.label, w.kase.id, w.sample));
     return results[i] === undefined;
   });
+  // Requests built once: each client hashes its cache keys and asks the cache which it holds in one go.
+  const requests = new Map(todo.map((i) => [i, requestFor(work[i]!)]));
+  for (const [label, client] of clients) client.prepare([...requests].filter(([i]) => work[i]!.model.label === label).map(([, r]) => r));
   // Enough lanes for every model's own limit; the schedulers do the real limiting.
   const lanes = [...clients.values()].reduce((s, c) => s + c.scheduler.options.concurrency, 0);
   await mapLimit(todo, lanes, async (i) => {
     const w = work[i]!;
-    const item = await runItem(w, clients.get(w.model.label)!, options.signal, options.compiler);
+    const req = requests.get(i)!;
+    requests.delete(i);
+    const item = await runItem(w, req, clients.get(w.model.label)!, options.signal, options.compiler);
     if (item.error?.code === 'aborted') return;
     results[i] = item;
     options.onItem?.(item);
