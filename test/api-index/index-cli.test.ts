@@ -19,6 +19,17 @@ describe('l4d2-eval index', () => {
     expect(index.includes.zapi).toEqual(['zapi_stocks', 'sub/zapi_extra']);
   });
 
+  it('records the versions given with --describes beside those read from version defines', async () => {
+    const dir = tempTree({});
+    const out = path.join(dir, 'api.json');
+    const r = await cli(['index', FOLDER, '--out', out, '--describes', 'zapi=2.1,left4dhooks=SilvDev/Left4DHooks@0136a7c', '--json'], dir);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).versions).toMatchObject({ zapi: '2.1', left4dhooks: 'SilvDev/Left4DHooks@0136a7c' });
+    const bad = await cli(['index', FOLDER, '--out', out, '--describes', 'zapi'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('"zapi" is not name=version');
+  });
+
   it('is a usage error without a folder or with a missing one', async () => {
     const dir = tempTree({});
     expect((await cli(['index'], dir)).code).toBe(2);
