@@ -15,8 +15,13 @@ export interface SummaryRow
   /** Distinct unknown API names, and how often they were called in total. */
   unknownApiNames: number;
   unknownApiCalls: number;
-  tokens: number;
+  /** null when no answer of the model came with token usage (replayed recordings, servers that do not say). */
+  tokens: number | null;
+  /** null when no answer was timed (replayed recordings, a fully cached run). */
   avgLatencyMs: number | null;
+  /** Compile rate and what produced it (spcomp, static, mixed), when answers were compiled. */
+  compileRate: number | null;
+  compileMode: string | null;
   /** null for the baseline itself or when either side has no score. */
   scoreDelta: number | null;
   passRateDelta: number | null;
@@ -100,6 +105,8 @@ function mean(values: number[]): number | null {
 /** Per-model headline rows, first model being the baseline. */
 export function summaryRows(run: RunResult): SummaryRow[] {
   const base = run.models[0];
+  const withUsage = new Set(run.items.filter((it) => it.usage).map((it) => it.model));
+  const timed = new Set(run.items.filter((it) => it.latencyMs > 0).map((it) => it.model));
   return run.models.map((m, i): SummaryRow => ({
     label: m.label,
     modelId: m.modelId,
@@ -118,9 +125,11 @@ export function summaryRows(run: RunResult): SummaryRow[] {
     unknownApiCalls: m.unknownApis.reduce((s, u) => s + u.count, 0),
     inputTokens: m.inputTokens,
     outputTokens: m.outputTokens,
-    tokens: m.inputTokens + m.outputTokens,
+    tokens: withUsage.has(m.label) ? m.inputTokens + m.outputTokens : null,
     costUsd: m.costUsd,
-    avgLatencyMs: m.latencyMs.avg,
+    avgLatencyMs: timed.has(m.label) ? m.latencyMs.avg : null,
+    compileRate: m.compileRate ?? null,
+    compileMode: m.compileMode ?? null,
     scoreDelta: i === 0 || !base ? null : diff(m.avgScore, base.avgScore),
     passRateDelta: i === 0 || !base ? null : diff(m.passRate, base.passRate),
   }));

@@ -35,11 +35,25 @@ describe('markdown reporter', () => {
   it('puts both models side by side in the summary with correct figures and deltas', () => {
     const s = section(md, 'Summary');
     expect(s).toContain(
-      '| **v1** | `ft:gpt-4o-mini-2024-07-18:team:l4d2-v1:A1b2C3` | 7.00 | baseline | 60.0% | baseline | 80.0% | 92.0% | 2 | 1 | 3,760 | $0.0125 | 1.12 s |',
+      '| **v1** | `ft:gpt-4o-mini-2024-07-18:team:l4d2-v1:A1b2C3` | 7.00 | baseline | 60.0% | baseline | 80.0% | n/a | 92.0% | 2 | 1 | 3,760 | $0.0125 | 1.12 s |',
     );
     expect(s).toContain(
-      '| **v2** | `ft:gpt-4o-mini-2024-07-18:team:l4d2-v2:D4e5F6` | 7.10 | ▲ +0.10 | 66.7% | ▲ +6.7 pp | 100.0% | 92.9% | 1 | 0 | 4,470 | $0.0150 | 1.05 s |',
+      '| **v2** | `ft:gpt-4o-mini-2024-07-18:team:l4d2-v2:D4e5F6` | 7.10 | ▲ +0.10 | 66.7% | ▲ +6.7 pp | 100.0% | n/a | 92.9% | 1 | 0 | 4,470 | $0.0150 | 1.05 s |',
     );
+  });
+
+  it('shows the compile rate with its mode, and n/a for tokens and latency nobody measured', () => {
+    const run = makeRunResult();
+    run.models[0]!.compileRate = 0.9;
+    run.models[0]!.compileMode = 'static';
+    for (const it of run.items) {
+      if (it.model !== 'v2') continue;
+      delete it.usage;
+      it.latencyMs = 0;
+    }
+    const s = section(reporters.md.render(run, {}), 'Summary');
+    expect(s).toMatch(/\| \*\*v1\*\* .*\| 80\.0% \| 90\.0% static \| 92\.0% \|.*\| 3,760 \| \$0\.0125 \| 1\.12 s \|/);
+    expect(s).toMatch(/\| \*\*v2\*\* .*\| 100\.0% \| n\/a \| 92\.9% \| 1 \| 0 \| n\/a \| \$0\.0150 \| n\/a \|/);
   });
 
   it('renders the category grid, showing an all-error category as error', () => {
