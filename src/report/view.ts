@@ -127,7 +127,7 @@ export function summaryRows(run: RunResult): SummaryRow[] {
     outputTokens: m.outputTokens,
     tokens: withUsage.has(m.label) ? m.inputTokens + m.outputTokens : null,
     costUsd: m.costUsd,
-    avgLatencyMs: timed.has(m.label) ? m.latencyMs.avg : null,
+    avgLatencyMs: m.provider !== 'replay' && timed.has(m.label) ? m.latencyMs.avg : null,
     compileRate: m.compileRate ?? null,
     compileMode: m.compileMode ?? null,
     scoreDelta: i === 0 || !base ? null : diff(m.avgScore, base.avgScore),

@@ -24,8 +24,15 @@ function section(md: string, title: string): string {
   return md.slice(start, end < 0 ? undefined : end);
 }
 
+/** The fixture run as if both models had been asked live (timed answers with token usage). */
+function liveRun() {
+  const run = makeRunResult();
+  for (const m of run.models) m.provider = 'openai';
+  return run;
+}
+
 describe('markdown reporter', () => {
-  const md = reporters.md.render(makeRunResult(), {});
+  const md = reporters.md.render(liveRun(), {});
 
   it('has a title with suite, run id and date', () => {
     expect(md.startsWith('# Model comparison: core\n')).toBe(true);
@@ -43,7 +50,7 @@ describe('markdown reporter', () => {
   });
 
   it('shows the compile rate with its mode, and n/a for tokens and latency nobody measured', () => {
-    const run = makeRunResult();
+    const run = liveRun();
     run.models[0]!.compileRate = 0.9;
     run.models[0]!.compileMode = 'static';
     for (const it of run.items) {
@@ -54,6 +61,8 @@ describe('markdown reporter', () => {
     const s = section(reporters.md.render(run, {}), 'Summary');
     expect(s).toMatch(/\| \*\*v1\*\* .*\| 80\.0% \| 90\.0% static \| 92\.0% \|.*\| 3,760 \| \$0\.0125 \| 1\.12 s \|/);
     expect(s).toMatch(/\| \*\*v2\*\* .*\| 100\.0% \| n\/a \| 92\.9% \| 1 \| 0 \| n\/a \| \$0\.0150 \| n\/a \|/);
+    // Replayed recordings were never timed.
+    expect(section(reporters.md.render(makeRunResult(), {}), 'Summary')).toMatch(/\| \*\*v1\*\* .*\| \$0\.0125 \| n\/a \|/);
   });
 
   it('renders the category grid, showing an all-error category as error', () => {
