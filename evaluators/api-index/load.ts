@@ -7,6 +7,7 @@ import { packagePath } from '../../src/paths.js';
 import { UserError } from '../../src/errors.js';
 import { catalogIndex, mergeTables, tableFromIndex, type SymbolTable } from './table.js';
 import type { ApiIndex } from './types.js';
+import { withNewerLeft4DHooks } from '../catalog/left4dhooks-newer.js';
 
 let configuredFile: string | undefined;
 let active: SymbolTable | undefined;
@@ -56,6 +57,7 @@ function shippedIndex(): ApiIndex | undefined {
     Object.assign(merged.includes, idx.includes);
     merged.symbols.push(...idx.symbols);
   }
+  merged.symbols = withNewerLeft4DHooks(merged.symbols);
   return merged;
 }
 

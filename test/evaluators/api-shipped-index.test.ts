@@ -101,12 +101,21 @@ describe('shipped index', () => {
   });
 
   it('is the authority for the includes it covers: a hand-written name it lacks stays unknown', () => {
-    // Written into the first hand-written catalog from memory; no Left4DHooks include declares it.
-    expect(table.byName.has('L4D_SetPlayerTempHealthFloat')).toBe(false);
-    expect(sym('L4D_SetPlayerTempHealth').params?.map((p) => p.type)).toEqual(['int', 'int']);
+    // The first hand-written catalog put these under left4dhooks; they live in third-party includes (l4d2util).
+    expect(table.byName.has('SurvivorCharacter_Nick')).toBe(false);
+    expect(table.byName.has('IsSurvivor')).toBe(false);
     // spcomp's intrinsics come from the catalog whatever the index covers.
     expect(sym('INVALID_FUNCTION').kind).toBe('constant');
     expect(findSymbol(table, 'cellmax', new Set(['sourcemod'])).visible).toBeDefined();
+  });
+
+  it('applies the newer Left4DHooks facts over the indexed release', () => {
+    expect(paramCounts('L4D_RespawnPlayer')).toEqual({ required: 1, optional: 1, variadic: false });
+    expect(sym('L4D_SetPlayerTempHealthFloat')).toMatchObject({ kind: 'stock', include: 'left4dhooks_stocks', type: 'void' });
+    expect(sym('L4D_SetPlayerTempHealthFloat').params?.map((p) => p.type)).toEqual(['int', 'float']);
+    expect(sym('L4D2ZombieClass_None')).toMatchObject({ kind: 'constant', value: '0' });
+    // Applied once: no duplicate declarations.
+    expect(table.byName.get('L4D_RespawnPlayer')).toHaveLength(1);
   });
 });
 
