@@ -3,11 +3,11 @@
 import type { Node } from 'web-tree-sitter';
 import { cachedField } from '../../ast.js';
 import { arity } from '../../api-index/params.js';
-import { findSymbol, type SymbolTable } from '../../api-index/table.js';
+import { findSymbol, INTRINSIC_METHODS, type SymbolTable } from '../../api-index/table.js';
 import type { IndexSymbol } from '../../api-index/types.js';
 import type { Diagnostic } from '../types.js';
 import { diag } from './syntax.js';
-import { Scopes, conditionalRanges, parameterNames } from './scope.js';
+import { Scopes, conditionalRanges, parameterEntries, plainType } from './scope.js';
 
 const TYPE_KINDS = new Set(['enum', 'enum-struct', 'methodmap', 'struct', 'typedef', 'typeset', 'functag', 'funcenum']);
 const FUNCTION_KINDS = new Set(['native', 'forward', 'stock', 'function']);
@@ -36,8 +36,20 @@ class Resolver {
   private readonly conditional: [number, number][];
   private readonly reported = new Set<string>();
 
+  /** Plain declared types of the answer's global variables (`ConVar g_cvCount`). */
+  private readonly globalTypes = new Map<string, string>();
+
   constructor(private readonly ctx: ResolveContext, root: Node) {
     this.conditional = conditionalRanges(root.text);
+    for (const node of root.namedChildren) {
+      if (node?.type !== 'global_variable_declaration') continue;
+      const type = node.childForFieldName('type');
+      for (const d of node.namedChildren) {
+        const name = d?.type === 'variable_declaration' ? d.childForFieldName('name')?.text : undefined;
+        const t = name ? plainType(type, d!) : undefined;
+        if (name && t) this.globalTypes.set(name, t);
+      }
+    }
   }
 
   private inConditional(line: number): boolean {
@@ -106,14 +118,54 @@ class Resolver {
       // Node objects are not identity-stable in web-tree-sitter: compare ids.
       for (const k of d.namedChildren) if (k && k.id !== nameId && k.type !== 'old_type') this.expr(k);
       const name = d.childForFieldName('name')?.text;
-      if (name) this.scopes.declare(name);
+      if (name) this.scopes.declare(name, plainType(stmt.childForFieldName('type'), d));
     }
+  }
+
+  /** A methodmap or enum struct by name: the answer's own first, then what its includes declare. */
+  private typeWithMembers(name: string): IndexSymbol | undefined {
+    const own = this.ctx.globals.get(name);
+    const sym = own ?? findSymbol(this.ctx.table, name, this.ctx.visible).visible;
+    return sym && (sym.kind === 'methodmap' || sym.kind === 'enum-struct') ? sym : undefined;
+  }
+
+  /** True when `type` or a methodmap it inherits from declares `member`; also when part of the chain is unknown. */
+  private hasMember(type: IndexSymbol, member: string): boolean {
+    let current: IndexSymbol | undefined = type;
+    for (let depth = 0; current && depth < 16; depth++) {
+      if (current.members?.some((m) => m.name === member)) return true;
+      if (!current.parent) return false;
+      if (current.parent === 'Handle') return INTRINSIC_METHODS[member] === 'Handle';
+      current = this.typeWithMembers(current.parent);
+      if (!current) return true;
+    }
+    return true;
+  }
+
+  /** `x.Name` where x's declared type is a known methodmap or enum struct without that member: error 105. */
+  private memberAccess(node: Node): void {
+    const target = node.childForFieldName('target');
+    const field = node.childForFieldName('field');
+    if (!target || !field) return;
+    let owner: string | undefined;
+    if (target.type === 'identifier') {
+      const name = target.text;
+      if (this.scopes.has(name)) owner = this.scopes.typeOf(name);
+      else if (this.ctx.globals.has(name) && this.ctx.globals.get(name)!.kind === 'variable') owner = this.globalTypes.get(name);
+      else if (this.typeWithMembers(name)) owner = name; // a static member: ArrayList.Foo
+    } else if (target.type === 'view_as') owner = target.childForFieldName('type')?.text;
+    const type = owner ? this.typeWithMembers(owner) : undefined;
+    if (!type || this.hasMember(type, field.text) || this.inConditional(field.startPosition.row + 1)) return;
+    this.report(field, 105, `cannot find method or property ${owner}.${field.text}`);
   }
 
   /** Walks a statement or expression. */
   expr(node: Node): void {
     if (node.isError || node.isMissing) return;
     switch (node.type) {
+      case 'field_access':
+        this.memberAccess(node);
+        break;
       case 'identifier':
         this.symbol(node);
         return;
@@ -163,7 +215,7 @@ class Resolver {
   }
 
   /** A body with its parameters in scope. */
-  body(params: string[], body: Node | null): void {
+  body(params: [string, string | undefined][], body: Node | null): void {
     if (!body || body.hasError) return;
     this.scopes.push(params);
     this.expr(body);
@@ -175,7 +227,7 @@ class Resolver {
     switch (node.type) {
       case 'function_definition':
         this.typeName(node.childForFieldName('returnType'));
-        return this.body(parameterNames(node.childForFieldName('parameters')), cachedField(node, 'body'));
+        return this.body(parameterEntries(node.childForFieldName('parameters')), cachedField(node, 'body'));
       case 'methodmap':
       case 'enum_struct':
         for (const m of node.namedChildren) if (m) this.member(m);
@@ -199,12 +251,12 @@ class Resolver {
   }
 
   private member(m: Node): void {
-    if (METHOD_BODIES.has(m.type)) return this.body(parameterNames(m.childForFieldName('parameters')), cachedField(m, 'body'));
+    if (METHOD_BODIES.has(m.type)) return this.body(parameterEntries(m.childForFieldName('parameters')), cachedField(m, 'body'));
     if (m.type !== 'methodmap_property') return;
     for (const acc of m.namedChildren) {
       if (acc?.type !== 'methodmap_property_method') continue;
       const setter = acc.namedChildren.find((k) => k?.type === 'methodmap_property_setter');
-      this.body(setter ? parameterNames(setter.childForFieldName('parameter')) : [], cachedField(acc, 'body'));
+      this.body(setter ? parameterEntries(setter.childForFieldName('parameter')) : [], cachedField(acc, 'body'));
     }
   }
 }

@@ -1,33 +1,50 @@
 // Lexical scopes of one function body: parameters, locals and loop variables, innermost last.
 import type { Node } from 'web-tree-sitter';
 
-/** A stack of name sets; a name is in scope when any open set has it. */
+/** A stack of scopes; a name is in scope when any open one has it. Each name keeps its declared type when that type
+ * is a plain name (`ConVar cv`, not `int arr[3]`), so member accesses on it can be checked. */
 export class Scopes {
-  private readonly stack: Set<string>[] = [];
+  private readonly stack: Map<string, string | undefined>[] = [];
 
-  push(names: Iterable<string> = []): void {
-    this.stack.push(new Set(names));
+  push(entries: Iterable<[string, string | undefined]> = []): void {
+    this.stack.push(new Map(entries));
   }
 
   pop(): void {
     this.stack.pop();
   }
 
-  declare(name: string): void {
-    this.stack[this.stack.length - 1]?.add(name);
+  declare(name: string, type?: string): void {
+    this.stack[this.stack.length - 1]?.set(name, type);
   }
 
   has(name: string): boolean {
     for (let i = this.stack.length - 1; i >= 0; i--) if (this.stack[i]!.has(name)) return true;
     return false;
   }
+
+  /** The declared type of the innermost variable of that name, or undefined (not in scope, or no plain type). */
+  typeOf(name: string): string | undefined {
+    for (let i = this.stack.length - 1; i >= 0; i--) if (this.stack[i]!.has(name)) return this.stack[i]!.get(name);
+    return undefined;
+  }
 }
 
-/** Names of a parameter list (`parameter_declarations`), or of a setter's single parameter. */
-export function parameterNames(list: Node | null): string[] {
+/** The type a declarator gives its variable when it is a plain type name and the variable is no array. */
+export function plainType(typeNode: Node | null, declarator: Node): string | undefined {
+  if (!typeNode || typeNode.type !== 'type') return undefined;
+  const keep = new Set([declarator.childForFieldName('name')?.id, declarator.childForFieldName('initialValue')?.id, declarator.childForFieldName('defaultValue')?.id, typeNode.id]);
+  // Dimensions (`[3]`, `[]`) are further named children of the declarator.
+  if (declarator.namedChildren.some((k) => k && !keep.has(k.id) && k.type !== 'comment' && k.type !== 'variable_storage_class')) return undefined;
+  return typeNode.text;
+}
+
+/** Parameters of a list (`parameter_declarations`), or a setter's single parameter, with their plain types. */
+export function parameterEntries(list: Node | null): [string, string | undefined][] {
   if (!list) return [];
-  if (list.type === 'parameter_declaration') return [list.childForFieldName('name')?.text ?? ''];
-  return list.namedChildren.flatMap((p) => (p?.type === 'parameter_declaration' ? [p.childForFieldName('name')?.text ?? ''] : []));
+  const one = (p: Node): [string, string | undefined] => [p.childForFieldName('name')?.text ?? '', plainType(p.childForFieldName('type'), p)];
+  if (list.type === 'parameter_declaration') return [one(list)];
+  return list.namedChildren.flatMap((p) => (p?.type === 'parameter_declaration' ? [one(p)] : []));
 }
 
 /** 1-based line ranges between `#if`/`#ifdef`-style directives and their `#endif` (inclusive), read from the text
