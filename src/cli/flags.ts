@@ -37,6 +37,7 @@ export const flags = {
   'max-p-worse': { type: 'string', value: 'P', description: 'gate: fail when the candidate is worse than the baseline with p below P (e.g. 0.05)' },
   'pass-k': { type: 'string', value: 'LIST', description: 'compare: k values of pass@k besides 1, comma-separated (with several samples per case)' },
   history: { type: 'string', value: 'DIR', description: 'compare, report: add the score trend of the models from the results.json files under DIR (and the run store)' },
+  'no-lines': { type: 'boolean', description: 'index: leave out declaration line numbers (when indexing excerpts whose lines are not the originals)' },
   describes: { type: 'string', value: 'LIST', description: "index: versions of the includes, e.g. left4dhooks=1.159,sourcemod=1.12.0.7200 (added to those read from version defines)" },
   dir: { type: 'string', value: 'DIR', description: 'history: folder searched recursively for results.json (default reports)' },
   model: { type: 'string', value: 'LABEL', description: 'history: only this model label' },
@@ -129,7 +130,7 @@ export const commands = {
   index: {
     args: '<include-folder...>',
     summary: 'Index SourceMod include folders (natives, stocks, forwards, enums, methodmaps, defines) into an API index JSON (--out FILE, else stdout)',
-    flags: ['out', 'describes', 'json'],
+    flags: ['out', 'describes', 'no-lines', 'json'],
   },
 } as const satisfies Record<string, CommandSpec>;
 

@@ -25,6 +25,9 @@ describe('l4d2-eval index', () => {
     const r = await cli(['index', FOLDER, '--out', out, '--describes', 'zapi=2.1,left4dhooks=SilvDev/Left4DHooks@0136a7c', '--json'], dir);
     expect(r.code).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8')).versions).toMatchObject({ zapi: '2.1', left4dhooks: 'SilvDev/Left4DHooks@0136a7c' });
+    expect(JSON.parse(readFileSync(out, 'utf8')).symbols.some((s: { line?: number }) => s.line !== undefined)).toBe(true);
+    expect((await cli(['index', FOLDER, '--out', out, '--no-lines'], dir)).code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).symbols.some((s: { line?: number }) => s.line !== undefined)).toBe(false);
     const bad = await cli(['index', FOLDER, '--out', out, '--describes', 'zapi'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('"zapi" is not name=version');

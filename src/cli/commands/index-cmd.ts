@@ -17,6 +17,7 @@ export async function indexCommand(values: ParsedFlags, positionals: string[]): 
   const started = performance.now();
   const index = await buildIndex(positionals.map((d) => path.resolve(d)));
   Object.assign(index.versions, describes);
+  if (values['no-lines'] === true) for (const sym of index.symbols) delete sym.line;
   const ms = Math.round(performance.now() - started);
   const out = values.out as string | undefined;
   if (!out) {
