@@ -1,11 +1,13 @@
 // Resolves every call in an answer against what it could legally call: its own code, its companion files, and
 // the API catalog. Calls that resolve nowhere are the invented APIs the `api` check and the reports count.
 import type { Node, Tree } from 'web-tree-sitter';
-import { callSites, includeNames, nodesOfType, walk } from './ast.js';
+import { callSites, includeNames, nodesOfType, plainType, rootNode, walk } from './ast.js';
 import { parseSource } from './grammar.js';
 import { inventedHint } from './catalog/invented.js';
 import { activeTable } from './api-index/load.js';
-import { findMembers, IMPLICIT_INCLUDE, includeClosure } from './api-index/table.js';
+import { findMembers, IMPLICIT_INCLUDE, includeClosure, memberOwner } from './api-index/table.js';
+import { fileDeclarations } from './api-index/declarations.js';
+import type { IndexSymbol } from './api-index/types.js';
 import { memo, type EvalInput } from './types.js';
 
 /** Where a called name was found. */
@@ -134,6 +136,52 @@ function resolvePlain(name: string, local: Declarations, companion: Declarations
   return { resolvedBy: 'unknown' as const };
 }
 
+/** Plain declared types of the answer's variables and parameters; a name declared with different types is left out. */
+function variableTypes(input: EvalInput): Map<string, string> {
+  return memo(input, 'api:varTypes', () => {
+    const seen = new Map<string, string | null>();
+    const note = (name: string | undefined, type: string | undefined) => {
+      if (!name) return;
+      seen.set(name, type !== undefined && (!seen.has(name) || seen.get(name) === type) ? type : null);
+    };
+    for (const n of nodesOfType(input, 'variable_declaration_statement', 'global_variable_declaration')) {
+      const type = n.childForFieldName('type');
+      for (const d of n.namedChildren) if (d?.type === 'variable_declaration') note(d.childForFieldName('name')?.text, plainType(type, d));
+    }
+    for (const p of nodesOfType(input, 'parameter_declaration')) note(p.childForFieldName('name')?.text, plainType(p.childForFieldName('type'), p));
+    return new Map([...seen].filter((e): e is [string, string] => e[1] !== null));
+  });
+}
+
+/** The answer's own methodmaps and enum structs, with their members and parents. */
+function ownTypes(input: EvalInput): Map<string, IndexSymbol> {
+  return memo(input, 'api:ownTypes', () => {
+    const root = rootNode(input);
+    if (!root) return new Map();
+    const syms = fileDeclarations(root, 'plugin', false).symbols.filter((x) => x.kind === 'methodmap' || x.kind === 'enum-struct');
+    return new Map(syms.map((x) => [x.name, x]));
+  });
+}
+
+/** A typed receiver's member: found on its type (or a parent), known missing, or not decidable (undefined). */
+function typedMember(input: EvalInput, receiver: string, name: string): { resolvedBy: 'local' | 'catalog'; include?: string } | { missing: string } | undefined {
+  const own = ownTypes(input);
+  const lookup = (n: string) => {
+    const o = own.get(n);
+    if (o) return o;
+    const sym = activeTable().byName.get(n)?.find((x) => x.kind === 'methodmap' || x.kind === 'enum-struct');
+    return sym;
+  };
+  // A variable's declared type, or the receiver is a type itself (a static call: ArrayList.Foo()).
+  const typeName = variableTypes(input).get(receiver) ?? (lookup(receiver) ? receiver : undefined);
+  const type = typeName ? lookup(typeName) : undefined;
+  if (!typeName || !type) return undefined;
+  const owner = memberOwner(type, name, lookup);
+  if (owner === 'unknown') return undefined;
+  if (!owner) return { missing: typeName };
+  return own.get(owner.name) === owner ? { resolvedBy: 'local' } : { resolvedBy: 'catalog', include: owner.include };
+}
+
 function resolveMethod(name: string, label: string, local: Declarations, companion: Declarations, allow: ReadonlySet<string>, visible: ReadonlySet<string>) {
   if (local.methods.has(name)) return { resolvedBy: 'local' as const };
   if (companion.methods.has(name)) return { resolvedBy: 'companion' as const };
@@ -160,10 +208,20 @@ export function analyzeApi(input: EvalInput, options: ApiAnalysisOptions = {}): 
     const unknown: UnknownApi[] = [];
     for (const site of callSites(input)) {
       const label = site.receiver === null ? site.name : `${receiverLabel(site.receiver)}.${site.name}`;
+      // A receiver whose declared type is known is checked against that type; others resolve by member name.
+      const typed = site.receiver !== null && !allow.has(label) ? typedMember(input, site.receiver, site.name) : undefined;
+      if (typed && 'missing' in typed) {
+        // Named by the type, not the variable, so the same invention ranks as one name across answers.
+        const typedName = `${typed.missing}.${site.name}`;
+        calls.push({ name: typedName, resolvedBy: 'unknown', line: site.line, column: site.column });
+        unknown.push({ name: typedName, line: site.line, column: site.column, hint: `${typed.missing} has no method or property ${site.name}` });
+        continue;
+      }
       const r =
-        site.receiver === null
+        typed ??
+        (site.receiver === null
           ? resolvePlain(site.name, local, companion, allow)
-          : resolveMethod(site.name, label, local, companion, allow, visibleIncludes(input));
+          : resolveMethod(site.name, label, local, companion, allow, visibleIncludes(input)));
       const call: ResolvedCall = { name: label, resolvedBy: r.resolvedBy, line: site.line, column: site.column };
       if ('include' in r && r.include) call.include = r.include;
       calls.push(call);

@@ -148,3 +148,12 @@ export function literalFirstArguments(input: EvalInput, functions: ReadonlySet<s
     return out;
   });
 }
+
+/** The type a declarator gives its variable when it is a plain type name and the variable is no array. */
+export function plainType(typeNode: Node | null, declarator: Node): string | undefined {
+  if (!typeNode || typeNode.type !== 'type') return undefined;
+  const keep = new Set([declarator.childForFieldName('name')?.id, declarator.childForFieldName('initialValue')?.id, declarator.childForFieldName('defaultValue')?.id, typeNode.id]);
+  // Dimensions (`[3]`, `[]`) are further named children of the declarator.
+  if (declarator.namedChildren.some((k) => k && !keep.has(k.id) && k.type !== 'comment' && k.type !== 'variable_storage_class')) return undefined;
+  return typeNode.text;
+}

@@ -87,6 +87,22 @@ export function mergeTables(primary: SymbolTable, fallback: SymbolTable): Symbol
   return out;
 }
 
+/**
+ * The methodmap or enum struct that declares `member` for a value of type `type`: the type itself or a parent
+ * (`lookup` finds parents by name). `unknown` when part of the chain is not known (anything may be there), undefined
+ * when the whole chain is known and none declares it. Every Handle-derived type has the intrinsic Close().
+ */
+export function memberOwner(type: IndexSymbol, member: string, lookup: (name: string) => IndexSymbol | undefined): IndexSymbol | 'unknown' | undefined {
+  let current: IndexSymbol | undefined = type;
+  for (let depth = 0; current && depth < 16; depth++) {
+    if (current.members?.some((m) => m.name === member)) return current;
+    if (!current.parent) return undefined;
+    if (current.parent === 'Handle') return INTRINSIC_METHODS[member] === 'Handle' ? current : undefined;
+    current = lookup(current.parent);
+  }
+  return 'unknown';
+}
+
 /** A methodmap or enum-struct member found by name, with the type that declares it. */
 export interface MemberMatch {
   owner: string;

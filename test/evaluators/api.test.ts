@@ -92,9 +92,29 @@ describe('analyzeApi', () => {
     expect(result.resolved).toBe(2);
   });
 
-  it('names a method call on a plain variable Receiver.Name', () => {
-    const result = analyzeApi(prepareInput('public void OnPluginStart() {\n  ArrayList list = new ArrayList();\n  list.Shuffle();\n  list.Push(1);\n}\n'));
-    expect(result.unknown).toEqual([{ name: 'list.Shuffle', line: 3, column: 3 }]);
+  it('names an invented method on a typed variable Type.Name, and one on an untyped receiver receiver.Name', () => {
+    const result = analyzeApi(prepareInput('public void OnPluginStart() {\n  ArrayList list = new ArrayList();\n  list.Shuffle();\n  list.Push(1);\n  mystery.Shuffle();\n}\n'));
+    expect(result.unknown).toEqual([
+      { name: 'ArrayList.Shuffle', line: 3, column: 3, hint: 'ArrayList has no method or property Shuffle' },
+      { name: 'mystery.Shuffle', line: 5, column: 3 },
+    ]);
+  });
+
+  it('checks a typed receiver against its type, not any type with a member of that name', () => {
+    // Event has GetInt; ConVar does not (IntValue is its getter). By name alone both would pass.
+    const src = 'ConVar g_cv;\npublic void OnEvent(Event event, const char[] name, bool dontBroadcast) {\n  int a = event.GetInt("userid");\n  int b = g_cv.GetInt();\n  int c = g_cv.IntValue;\n  g_cv.SetInt(a + b + c);\n}\n';
+    const result = analyzeApi(prepareInput(src));
+    expect(result.unknown.map((u) => `${u.name}:${u.line}`)).toEqual(['ConVar.GetInt:4']);
+    expect(result.calls.find((c) => c.name === 'event.GetInt')).toMatchObject({ resolvedBy: 'catalog', include: 'events' });
+    expect(result.calls.find((c) => c.name === 'g_cv.SetInt')).toMatchObject({ resolvedBy: 'catalog', include: 'convars' });
+  });
+
+  it('resolves members of the answer\'s own methodmaps through their parents', () => {
+    const src = 'methodmap Bag < ArrayList {\n  public Bag() { return view_as<Bag>(new ArrayList()); }\n  public int Count() { return this.Length; }\n}\npublic void OnPluginStart() {\n  Bag bag = new Bag();\n  bag.Count();\n  bag.Push(1);\n  bag.Shake();\n}\n';
+    const result = analyzeApi(prepareInput(src));
+    expect(result.unknown.map((u) => u.name)).toEqual(['Bag.Shake']);
+    expect(result.calls.find((c) => c.name === 'bag.Count')?.resolvedBy).toBe('local');
+    expect(result.calls.find((c) => c.name === 'bag.Push')).toMatchObject({ resolvedBy: 'catalog', include: 'adt_array' });
   });
 
   it('resolves names declared in a companion file', () => {

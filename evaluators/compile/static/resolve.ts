@@ -3,7 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import { cachedField } from '../../ast.js';
 import { arity } from '../../api-index/params.js';
-import { findSymbol, INTRINSIC_METHODS, type SymbolTable } from '../../api-index/table.js';
+import { findSymbol, memberOwner, type SymbolTable } from '../../api-index/table.js';
 import type { IndexSymbol } from '../../api-index/types.js';
 import type { Diagnostic } from '../types.js';
 import { diag } from './syntax.js';
@@ -129,19 +129,6 @@ class Resolver {
     return sym && (sym.kind === 'methodmap' || sym.kind === 'enum-struct') ? sym : undefined;
   }
 
-  /** True when `type` or a methodmap it inherits from declares `member`; also when part of the chain is unknown. */
-  private hasMember(type: IndexSymbol, member: string): boolean {
-    let current: IndexSymbol | undefined = type;
-    for (let depth = 0; current && depth < 16; depth++) {
-      if (current.members?.some((m) => m.name === member)) return true;
-      if (!current.parent) return false;
-      if (current.parent === 'Handle') return INTRINSIC_METHODS[member] === 'Handle';
-      current = this.typeWithMembers(current.parent);
-      if (!current) return true;
-    }
-    return true;
-  }
-
   /** `x.Name` where x's declared type is a known methodmap or enum struct without that member: error 105. */
   private memberAccess(node: Node): void {
     const target = node.childForFieldName('target');
@@ -155,7 +142,7 @@ class Resolver {
       else if (this.typeWithMembers(name)) owner = name; // a static member: ArrayList.Foo
     } else if (target.type === 'view_as') owner = target.childForFieldName('type')?.text;
     const type = owner ? this.typeWithMembers(owner) : undefined;
-    if (!type || this.hasMember(type, field.text) || this.inConditional(field.startPosition.row + 1)) return;
+    if (!type || memberOwner(type, field.text, (n) => this.typeWithMembers(n)) !== undefined || this.inConditional(field.startPosition.row + 1)) return;
     this.report(field, 105, `cannot find method or property ${owner}.${field.text}`);
   }
 

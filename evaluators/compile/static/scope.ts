@@ -1,5 +1,8 @@
 // Lexical scopes of one function body: parameters, locals and loop variables, innermost last.
 import type { Node } from 'web-tree-sitter';
+import { plainType } from '../../ast.js';
+
+export { plainType };
 
 /** A stack of scopes; a name is in scope when any open one has it. Each name keeps its declared type when that type
  * is a plain name (`ConVar cv`, not `int arr[3]`), so member accesses on it can be checked. */
@@ -28,15 +31,6 @@ export class Scopes {
     for (let i = this.stack.length - 1; i >= 0; i--) if (this.stack[i]!.has(name)) return this.stack[i]!.get(name);
     return undefined;
   }
-}
-
-/** The type a declarator gives its variable when it is a plain type name and the variable is no array. */
-export function plainType(typeNode: Node | null, declarator: Node): string | undefined {
-  if (!typeNode || typeNode.type !== 'type') return undefined;
-  const keep = new Set([declarator.childForFieldName('name')?.id, declarator.childForFieldName('initialValue')?.id, declarator.childForFieldName('defaultValue')?.id, typeNode.id]);
-  // Dimensions (`[3]`, `[]`) are further named children of the declarator.
-  if (declarator.namedChildren.some((k) => k && !keep.has(k.id) && k.type !== 'comment' && k.type !== 'variable_storage_class')) return undefined;
-  return typeNode.text;
 }
 
 /** Parameters of a list (`parameter_declarations`), or a setter's single parameter, with their plain types. */
