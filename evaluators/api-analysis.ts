@@ -7,6 +7,7 @@ import { inventedHint } from './catalog/invented.js';
 import { activeTable } from './api-index/load.js';
 import { findMembers, IMPLICIT_INCLUDE, includeClosure, memberOwner } from './api-index/table.js';
 import { fileDeclarations } from './api-index/declarations.js';
+import { suggestFunction } from './api-index/suggest.js';
 import type { IndexSymbol } from './api-index/types.js';
 import { memo, type EvalInput } from './types.js';
 
@@ -226,7 +227,7 @@ export function analyzeApi(input: EvalInput, options: ApiAnalysisOptions = {}): 
       if ('include' in r && r.include) call.include = r.include;
       calls.push(call);
       if (r.resolvedBy === 'unknown') {
-        const hint = site.receiver === null ? inventedHint(site.name) : undefined;
+        const hint = site.receiver === null ? unknownApiHint(site.name) : undefined;
         const entry: UnknownApi = { name: label, line: site.line, column: site.column };
         if (hint) entry.hint = hint;
         unknown.push(entry);
@@ -245,4 +246,13 @@ export function analyzeApi(input: EvalInput, options: ApiAnalysisOptions = {}): 
 /** A short receiver for messages: a plain identifier as written (`event`, `Database`), else nothing (`.Name`). */
 function receiverLabel(receiver: string): string {
   return /^[A-Za-z_]\w*$/.test(receiver) ? receiver : '';
+}
+
+/** The hint for an unknown API name as reports list it (`Name`, `Type.Member`), or undefined. */
+export function unknownApiHint(name: string): string | undefined {
+  const dot = name.lastIndexOf('.');
+  if (dot > 0) return `${name.slice(0, dot)} has no method or property ${name.slice(dot + 1)}`;
+  if (dot === 0) return undefined;
+  const suggestion = suggestFunction(name);
+  return inventedHint(name) ?? (suggestion ? `did you mean ${suggestion}?` : undefined);
 }

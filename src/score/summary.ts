@@ -1,6 +1,7 @@
 // Per-model figures from item results. Averages are weighted by case weight; errors are left out.
 import type { ModelConfig } from '../config/schema.js';
 import { compileFigures } from '../../evaluators/compile/stats.js';
+import { unknownApiHint } from '../../evaluators/api-analysis.js';
 import type { CaseSpec } from '../types/suite.js';
 import type { CategorySummary, ItemResult, ModelSummary, UnknownApiCount } from '../types/run.js';
 
@@ -23,6 +24,10 @@ function unknownApis(items: ItemResult[]): UnknownApiCount[] {
       if (!e.cases.includes(it.caseId)) e.cases.push(it.caseId);
       map.set(name, e);
     }
+  }
+  for (const e of map.values()) {
+    const hint = unknownApiHint(e.name);
+    if (hint) e.hint = hint;
   }
   return [...map.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }

@@ -59,6 +59,8 @@ export interface UnknownApiCount {
   name: string;
   count: number;
   cases: string[];
+  /** The real way, when the name is a known invention, a near miss of a real function, or a missing member. */
+  hint?: string;
 }
 
 /** Per-category figures for one model. */

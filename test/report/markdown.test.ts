@@ -94,6 +94,18 @@ describe('markdown reporter', () => {
     expect(s).toContain('| `Bad\\|Name` | 1 | a<br>b |');
   });
 
+  it('gives each unknown API its real way or nearest name when known', () => {
+    const run = liveRun();
+    run.models[0]!.unknownApis = [
+      { name: 'L4D2_ReviveSurvivor', count: 2, cases: ['incap-heal'], hint: 'the native is L4D_ReviveSurvivor(client) (L4D_ prefix)' },
+      { name: 'Frobnicate', count: 1, cases: ['spawn-jockey'] },
+    ];
+    const s = section(renderMarkdown(run), 'Unknown APIs');
+    expect(s).toContain('| API | Calls | Cases | Real API or nearest name |');
+    expect(s).toContain('| `L4D2_ReviveSurvivor` | 2 | incap-heal | the native is L4D_ReviveSurvivor(client) (L4D_ prefix) |');
+    expect(s).toContain('| `Frobnicate` | 1 | spawn-jockey |  |');
+  });
+
   it('lists the regression and the improvement under the right heading', () => {
     const s = section(md, 'Improvements and regressions');
     const [regs, imps] = s.split('**Improvements');

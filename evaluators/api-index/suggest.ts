@@ -1,0 +1,82 @@
+// "Did you mean" for unknown function names: the closest callable name the active API table knows. Models most
+// often swap the Left4DHooks prefix (L4D2_ReviveSurvivor for L4D_ReviveSurvivor) or misspell a letter or two.
+import { activeTable } from './load.js';
+import type { SymbolTable } from './table.js';
+
+const CALLABLE = new Set(['native', 'stock', 'forward', 'function']);
+const PREFIXES = ['L4D_', 'L4D2_', 'L4D1_', 'L4D2Direct_', 'L4DDirect_'];
+
+const namesCache = new WeakMap<SymbolTable, { exact: Set<string>; lower: Map<string, string>; byLength: Map<number, string[]> }>();
+const suggestions = new Map<string, string | null>();
+let suggestionsFor: SymbolTable | undefined;
+
+function callableNames(table: SymbolTable) {
+  let names = namesCache.get(table);
+  if (!names) {
+    names = { exact: new Set(), lower: new Map(), byLength: new Map() };
+    for (const [name, syms] of table.byName) {
+      if (!syms.some((s) => CALLABLE.has(s.kind))) continue;
+      names.exact.add(name);
+      names.lower.set(name.toLowerCase(), name);
+      const list = names.byLength.get(name.length) ?? [];
+      list.push(name);
+      names.byLength.set(name.length, list);
+    }
+    namesCache.set(table, names);
+  }
+  return names;
+}
+
+/** Edit distance of a and b, or limit + 1 as soon as it exceeds `limit`. */
+function distanceWithin(a: string, b: string, limit: number): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      rowMin = Math.min(rowMin, cur[j]!);
+    }
+    if (rowMin > limit) return limit + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+function compute(name: string, table: SymbolTable): string | undefined {
+  const names = callableNames(table);
+  const prefix = PREFIXES.find((p) => name.startsWith(p));
+  if (prefix) {
+    for (const p of PREFIXES) if (p !== prefix && names.exact.has(p + name.slice(prefix.length))) return p + name.slice(prefix.length);
+  }
+  const sameLetters = names.lower.get(name.toLowerCase());
+  if (sameLetters) return sameLetters;
+  if (name.length < 6) return undefined;
+  const lower = name.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (let len = name.length - 2; len <= name.length + 2; len++) {
+    for (const candidate of names.byLength.get(len) ?? []) {
+      const d = distanceWithin(lower, candidate.toLowerCase(), bestDistance - 1);
+      if (d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+  }
+  return best;
+}
+
+/** The known function an unknown name most likely meant, or undefined (memoised per name). */
+export function suggestFunction(name: string, table: SymbolTable = activeTable()): string | undefined {
+  if (suggestionsFor !== table) {
+    suggestions.clear();
+    suggestionsFor = table;
+  }
+  let s = suggestions.get(name);
+  if (s === undefined) {
+    s = compute(name, table) ?? null;
+    suggestions.set(name, s);
+  }
+  return s ?? undefined;
+}
