@@ -1,12 +1,12 @@
 // Resolves every call in an answer against what it could legally call: its own code, its companion files, and
 // the API catalog. Calls that resolve nowhere are the invented APIs the `api` check and the reports count.
 import type { Node, Tree } from 'web-tree-sitter';
-import { callSites, includeNames, nodesOfType, plainType, rootNode, walk } from './ast.js';
+import { callSites, includeNames, nodesOfType, plainType, walk } from './ast.js';
 import { parseSource } from './grammar.js';
 import { inventedHint } from './catalog/invented.js';
 import { activeTable } from './api-index/load.js';
 import { findMembers, IMPLICIT_INCLUDE, includeClosure, memberOwner } from './api-index/table.js';
-import { fileDeclarations } from './api-index/declarations.js';
+import { answerDeclarations } from './api-index/declarations.js';
 import { suggestFunction } from './api-index/suggest.js';
 import type { IndexSymbol } from './api-index/types.js';
 import { memo, type EvalInput } from './types.js';
@@ -157,9 +157,7 @@ function variableTypes(input: EvalInput): Map<string, string> {
 /** The answer's own methodmaps and enum structs, with their members and parents. */
 function ownTypes(input: EvalInput): Map<string, IndexSymbol> {
   return memo(input, 'api:ownTypes', () => {
-    const root = rootNode(input);
-    if (!root) return new Map();
-    const syms = fileDeclarations(root, 'plugin', false).symbols.filter((x) => x.kind === 'methodmap' || x.kind === 'enum-struct');
+    const syms = (answerDeclarations(input)?.symbols ?? []).filter((x) => x.kind === 'methodmap' || x.kind === 'enum-struct');
     return new Map(syms.map((x) => [x.name, x]));
   });
 }

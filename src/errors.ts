@@ -62,16 +62,20 @@ export function closest(name: string, known: readonly string[]): string | undefi
   return best;
 }
 
-function editDistance(a: string, b: string): number {
+/** Edit distance of a and b; with `limit`, stops early and returns limit + 1 once it must exceed it. */
+export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      rowMin = Math.min(rowMin, cur[j]!);
     }
+    if (rowMin > limit) return limit + 1;
     prev = cur;
   }
-  return prev[b.length] ?? 0;
+  return prev[b.length]!;
 }
 
 /** " (did you mean "x"?)" or "". */

@@ -2,6 +2,8 @@
 import type { Node } from 'web-tree-sitter';
 import { readParams, typeText } from './params.js';
 import type { IndexEnumEntry, IndexMember, IndexSymbol, SymbolKind } from './types.js';
+import { rootNode } from '../ast.js';
+import { memo, type EvalInput } from '../types.js';
 
 /** Declarations and `#include`s of one file. */
 export interface FileDeclarations {
@@ -183,4 +185,12 @@ export function fileDeclarations(root: Node, include: string, inInclude = true):
     out.symbols.push(...symbols);
   }
   return out;
+}
+
+/** The answer's own top-level declarations, read once per answer and shared (callers copy before changing them). */
+export function answerDeclarations(input: EvalInput): FileDeclarations | undefined {
+  return memo(input, 'declarations:answer', () => {
+    const root = rootNode(input);
+    return root ? fileDeclarations(root, 'plugin', false) : undefined;
+  });
 }

@@ -1,5 +1,6 @@
 // "Did you mean" for unknown function names: the closest callable name the active API table knows. Models most
 // often swap the Left4DHooks prefix (L4D2_ReviveSurvivor for L4D_ReviveSurvivor) or misspell a letter or two.
+import { editDistance } from '../../src/errors.js';
 import { activeTable } from './load.js';
 import type { SymbolTable } from './table.js';
 
@@ -27,22 +28,6 @@ function callableNames(table: SymbolTable) {
   return names;
 }
 
-/** Edit distance of a and b, or limit + 1 as soon as it exceeds `limit`. */
-function distanceWithin(a: string, b: string, limit: number): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      rowMin = Math.min(rowMin, cur[j]!);
-    }
-    if (rowMin > limit) return limit + 1;
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
 function compute(name: string, table: SymbolTable): string | undefined {
   const names = callableNames(table);
   const prefix = PREFIXES.find((p) => name.startsWith(p));
@@ -57,7 +42,7 @@ function compute(name: string, table: SymbolTable): string | undefined {
   let bestDistance = 3;
   for (let len = name.length - 2; len <= name.length + 2; len++) {
     for (const candidate of names.byLength.get(len) ?? []) {
-      const d = distanceWithin(lower, candidate.toLowerCase(), bestDistance - 1);
+      const d = editDistance(lower, candidate.toLowerCase(), bestDistance - 1);
       if (d < bestDistance) {
         best = candidate;
         bestDistance = d;

@@ -64,10 +64,8 @@ export function catalogIndex(): ApiIndex {
   return { schemaVersion: 1, versions: { ...CATALOG_VERSIONS }, includes: { ...CATALOG_GRAPH }, symbols };
 }
 
-/** Names spcomp knows without any include (its intrinsics); the hand-written catalog lists them as `sourcemod`. */
-export const INTRINSIC_NAMES: ReadonlySet<string> = new Set(
-  'Function any int64 Float String _ null INVALID_FUNCTION cellbits cellmax cellmin charbits charmax charmin ucharmax __Pawn __LINE__ __FILE__ __DATE__ __TIME__ debug'.split(' '),
-);
+/** Names spcomp knows without any include (its intrinsics): the catalog's `sourcemod` constant lines. */
+export const INTRINSIC_NAMES: ReadonlySet<string> = new Set((constantLines.sourcemod ?? []).flatMap((line) => line.trim().split(/\s+/).slice(1)));
 /** Methods of intrinsic types (`using __intrinsics__.Handle;` gives every Handle a Close()). */
 export const INTRINSIC_METHODS: Readonly<Record<string, string>> = { Close: 'Handle' };
 

@@ -4,7 +4,7 @@
 
 /** Lines per include: `enum Name: A B C`, `const A B C`, `type A B`. */
 export const constantLines: Record<string, readonly string[]> = {
-  // spcomp intrinsics: listed under sourcemod because every plugin sees them (see INTRINSIC_NAMES).
+  // spcomp intrinsics, and only those: every plugin sees them (table.ts derives INTRINSIC_NAMES from these lines).
   sourcemod: [
     'type Function any int64 Float String _',
     'const null INVALID_FUNCTION cellbits cellmax cellmin charbits charmax charmin ucharmax __Pawn __LINE__ __FILE__ __DATE__ __TIME__ debug',

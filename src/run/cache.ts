@@ -60,11 +60,6 @@ export class ResponseCache {
     return found;
   }
 
-  /** True for an answer put in this turn and not committed yet. */
-  hasUnflushed(key: string): boolean {
-    return this.unflushed.has(key);
-  }
-
   put(key: string, req: CompletionRequest, res: CompletionResult): void {
     if (res.text === undefined || res.error) return;
     this.unflushed.set(key, res);

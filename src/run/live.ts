@@ -63,8 +63,8 @@ export class ModelClient {
   async complete(req: CompletionRequest, signal?: AbortSignal): Promise<CompletionResult> {
     const { cache, cacheMode = 'use' } = this.options;
     const key = this.keyOf(req);
-    // A key known to be missing (checked in prepare) skips the lookup; answers put since then are still found.
-    if (key && cacheMode === 'use' && (!this.held || this.held.has(key) || cache!.hasUnflushed(key))) {
+    // A key prepare() found missing skips the lookup (keys are unique within a run, so none appears meanwhile).
+    if (key && cacheMode === 'use' && (!this.held || this.held.has(key))) {
       const hit = cache!.get(key);
       if (hit) {
         this.cachedResponses++;

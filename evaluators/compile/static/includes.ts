@@ -1,7 +1,7 @@
 // Resolves the answer's #includes the way spcomp would with a standard SourceMod + Left4DHooks install:
 // companion files the answer ships first, then the includes the table knows; anything else is error 417.
 import { parseSource } from '../../grammar.js';
-import { fileDeclarations, includeName } from '../../api-index/declarations.js';
+import { answerDeclarations, fileDeclarations, includeName } from '../../api-index/declarations.js';
 import { IMPLICIT_INCLUDE, includeClosure, opaqueIncludes, type SymbolTable } from '../../api-index/table.js';
 import type { IndexSymbol } from '../../api-index/types.js';
 import { rootNode } from '../../ast.js';
@@ -38,7 +38,8 @@ export function resolveIncludes(input: EvalInput, table: SymbolTable, file: stri
   }
   // The input's shared root: its child arrays are built once and reused by the checks' walk.
   const root = rootNode(input)!;
-  const main = fileDeclarations(root, 'plugin', false);
+  const declared = answerDeclarations(input)!;
+  const main = { symbols: [...declared.symbols], includes: declared.includes };
   // Declarations the parser could not make sense of still name things: keep their names so a syntax error is
   // not followed by a flood of undefined symbols.
   for (const n of [root, ...root.namedChildren]) {
