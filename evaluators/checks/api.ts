@@ -38,7 +38,7 @@ export const api = {
     const locations = result.unknown.map((u) => ({
       line: u.line,
       column: u.column,
-      message: u.hint ? `${u.name} does not exist; ${u.hint}` : `${u.name} is not defined here nor in the API catalog`,
+      message: u.hint ? `${u.name} does not exist; ${u.hint}` : `${u.name} is declared neither here nor in the API index`,
     }));
     const status = count > o.max_unknown ? 'fail' : 'pass';
     return { status, reason: status === 'pass' ? `${reason} (within max_unknown ${o.max_unknown})` : reason, locations, details };

@@ -79,4 +79,13 @@ describe('l4d2-eval score line numbers', () => {
     const expected = answer.split('\n').findIndex((l) => l.includes('L4D2_AnnounceTank')) + 1;
     expect(r.stdout).toContain(`answer.md:${expected}: error 017: undefined symbol "L4D2_AnnounceTank"`);
   });
+
+  it('lists where failing checks point, with the real API or the nearest name, on the lines of the file', async () => {
+    const plugin = GOOD.replace('PrintToChatAll("Tank spawned: %N", client);', 'PrintToChatAl("Tank spawned: %N", client);\n        L4D2_ReviveSurvivor(client);');
+    const d = tempTree({ 'typo.sp': plugin });
+    const r = await cli(['score', 'typo.sp'], d);
+    const line = (text: string) => plugin.split('\n').findIndex((l) => l.includes(text)) + 1;
+    expect(r.stdout).toContain(`typo.sp:${line('PrintToChatAl(')}:9: PrintToChatAl does not exist; did you mean PrintToChatAll?`);
+    expect(r.stdout).toContain(`typo.sp:${line('L4D2_ReviveSurvivor')}:9: L4D2_ReviveSurvivor does not exist; the native is L4D_ReviveSurvivor(client)`);
+  });
 });

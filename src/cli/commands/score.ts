@@ -29,7 +29,11 @@ function human(file: string, j: Judgement): string {
   // Positions are in the extracted code; shown as lines of the file the user passed (an answer may start with prose).
   const at = (line: number) => line + (j.codeStartLine ?? 1) - 1;
   for (const e of j.syntax?.errors ?? []) lines.push(`  ${file}:${at(e.line)}:${e.column}: syntax: ${e.message}`);
-  for (const c of j.checks) lines.push(`  ${c.status === 'pass' ? 'ok  ' : c.status === 'fail' ? 'FAIL' : 'ERR '} ${c.id}${c.status === 'pass' ? '' : `: ${c.reason}`}`);
+  for (const c of j.checks) {
+    lines.push(`  ${c.status === 'pass' ? 'ok  ' : c.status === 'fail' ? 'FAIL' : 'ERR '} ${c.id}${c.status === 'pass' ? '' : `: ${c.reason}`}`);
+    // Where a failing check points (rule violations, unknown APIs with the real way); syntax errors are listed above.
+    if (c.status === 'fail' && c.kind !== 'syntax') for (const l of c.locations ?? []) lines.push(`    ${file}:${at(l.line)}:${l.column}: ${l.message}`);
+  }
   if (j.api?.unknown.length) lines.push(`  unknown APIs: ${[...new Set(j.api.unknown)].join(', ')}`);
   lines.push(...compileLines(file, j.compile, at));
   return lines.join('\n');
