@@ -1,14 +1,13 @@
 // Resolves every call in an answer against what it could legally call: its own code, its companion files, and
 // the API catalog. Calls that resolve nowhere are the invented APIs the `api` check and the reports count.
-import type { Node, Tree } from 'web-tree-sitter';
-import { callSites, includeNames, nodesOfType, plainType, walk } from './ast.js';
-import { parseSource } from './grammar.js';
+import type { Node } from 'web-tree-sitter';
+import { callSites, nodesOfType, plainType, walk } from './ast.js';
 import { inventedHint } from './catalog/invented.js';
-import { activeTable } from './api-index/load.js';
-import { findMembers, IMPLICIT_INCLUDE, includeClosure, memberOwner } from './api-index/table.js';
+import { findMembers, memberOwner, type SymbolTable } from './api-index/table.js';
 import { answerDeclarations } from './api-index/declarations.js';
 import { suggestFunction } from './api-index/suggest.js';
 import type { IndexSymbol } from './api-index/types.js';
+import { symbolView, type SymbolView } from './symbols/view.js';
 import { memo, type EvalInput } from './types.js';
 
 /** Where a called name was found. */
@@ -106,32 +105,26 @@ export function localDeclarations(input: EvalInput): Declarations {
   });
 }
 
-/** Declarations of the companion files (parsed here and freed at once: only the names are kept). */
-function companionDeclarations(input: EvalInput): Declarations {
+const CALLABLE = new Set(['native', 'forward', 'stock', 'function', 'macro']);
+
+/** Declarations of the companion and local files the answer includes (from its symbol view). */
+function externalDeclarations(input: EvalInput): Declarations {
   return memo(input, 'api:companions', () => {
     const out: Declarations = { functions: new Set(), types: new Set(), methods: new Set() };
-    for (const file of input.code.companions) {
-      let tree: Tree | undefined;
-      try {
-        tree = parseSource(file.code);
-        const d = collectDeclarations(tree.rootNode);
-        d.functions.forEach((x) => out.functions.add(x));
-        d.types.forEach((x) => out.types.add(x));
-        d.methods.forEach((x) => out.methods.add(x));
-      } finally {
-        tree?.delete();
-      }
+    for (const s of symbolView(input).external.values()) {
+      if (CALLABLE.has(s.kind)) out.functions.add(s.name);
+      else if (s.kind === 'methodmap' || s.kind === 'enum-struct') out.types.add(s.name);
+      for (const m of s.members ?? []) out.methods.add(m.name);
     }
     return out;
   });
 }
 
-function resolvePlain(name: string, local: Declarations, companion: Declarations, allow: ReadonlySet<string>) {
+function resolvePlain(name: string, local: Declarations, companion: Declarations, allow: ReadonlySet<string>, table: SymbolTable) {
   if (local.functions.has(name) || local.types.has(name)) return { resolvedBy: 'local' as const };
   if (companion.functions.has(name) || companion.types.has(name)) return { resolvedBy: 'companion' as const };
-  // The API index: the configured one, else the shipped one generated from the real includes, each completed by
-  // the hand-written catalog for includes it does not cover.
-  const indexed = activeTable().byName.get(name)?.[0];
+  // The answer's table: its include folders, the configured index, the shipped one, the hand-written catalog.
+  const indexed = table.byName.get(name)?.[0];
   if (indexed) return { resolvedBy: 'catalog' as const, include: indexed.include };
   if (allow.has(name)) return { resolvedBy: 'catalog' as const };
   return { resolvedBy: 'unknown' as const };
@@ -165,11 +158,11 @@ function ownTypes(input: EvalInput): Map<string, IndexSymbol> {
 /** A typed receiver's member: found on its type (or a parent), known missing, or not decidable (undefined). */
 function typedMember(input: EvalInput, receiver: string, name: string): { resolvedBy: 'local' | 'catalog'; include?: string } | { missing: string } | undefined {
   const own = ownTypes(input);
+  const view = symbolView(input);
   const lookup = (n: string) => {
-    const o = own.get(n);
-    if (o) return o;
-    const sym = activeTable().byName.get(n)?.find((x) => x.kind === 'methodmap' || x.kind === 'enum-struct');
-    return sym;
+    const o = own.get(n) ?? view.globals.get(n);
+    if (o && (o.kind === 'methodmap' || o.kind === 'enum-struct')) return o;
+    return view.table.byName.get(n)?.find((x) => x.kind === 'methodmap' || x.kind === 'enum-struct');
   };
   // A variable's declared type, or the receiver is a type itself (a static call: ArrayList.Foo()).
   const typeName = variableTypes(input).get(receiver) ?? (lookup(receiver) ? receiver : undefined);
@@ -181,20 +174,15 @@ function typedMember(input: EvalInput, receiver: string, name: string): { resolv
   return own.get(owner.name) === owner ? { resolvedBy: 'local' } : { resolvedBy: 'catalog', include: owner.include };
 }
 
-function resolveMethod(name: string, label: string, local: Declarations, companion: Declarations, allow: ReadonlySet<string>, visible: ReadonlySet<string>) {
+function resolveMethod(name: string, label: string, local: Declarations, companion: Declarations, allow: ReadonlySet<string>, view: SymbolView) {
   if (local.methods.has(name)) return { resolvedBy: 'local' as const };
   if (companion.methods.has(name)) return { resolvedBy: 'companion' as const };
   // Several types may declare the name (GetInt on Event, ConVar, Cookie): prefer one the plugin's includes declare.
-  const matches = findMembers(activeTable(), name);
-  const match = matches.find((m) => visible.has(m.include)) ?? matches[0];
+  const matches = findMembers(view.table, name);
+  const match = matches.find((m) => view.visible.has(m.include)) ?? matches[0];
   if (match) return { resolvedBy: 'catalog' as const, include: match.include };
   if (allow.has(name) || allow.has(label)) return { resolvedBy: 'catalog' as const };
   return { resolvedBy: 'unknown' as const };
-}
-
-/** Includes the answer sees: sourcemod (always) and what it includes, with everything those pull in. */
-function visibleIncludes(input: EvalInput): ReadonlySet<string> {
-  return memo(input, 'api:visible', () => includeClosure(activeTable(), [IMPLICIT_INCLUDE, ...includeNames(input)]));
 }
 
 /** Resolves every call of the answer (memoised per input and allow list). */
@@ -202,7 +190,8 @@ export function analyzeApi(input: EvalInput, options: ApiAnalysisOptions = {}): 
   const allow = new Set(options.allow ?? []);
   return memo(input, `api:analysis:${[...allow].sort().join(',')}`, () => {
     const local = localDeclarations(input);
-    const companion = companionDeclarations(input);
+    const companion = externalDeclarations(input);
+    const view = symbolView(input);
     const calls: ResolvedCall[] = [];
     const unknown: UnknownApi[] = [];
     for (const site of callSites(input)) {
@@ -219,13 +208,13 @@ export function analyzeApi(input: EvalInput, options: ApiAnalysisOptions = {}): 
       const r =
         typed ??
         (site.receiver === null
-          ? resolvePlain(site.name, local, companion, allow)
-          : resolveMethod(site.name, label, local, companion, allow, visibleIncludes(input)));
+          ? resolvePlain(site.name, local, companion, allow, view.table)
+          : resolveMethod(site.name, label, local, companion, allow, view));
       const call: ResolvedCall = { name: label, resolvedBy: r.resolvedBy, line: site.line, column: site.column };
       if ('include' in r && r.include) call.include = r.include;
       calls.push(call);
       if (r.resolvedBy === 'unknown') {
-        const hint = site.receiver === null ? unknownApiHint(site.name) : undefined;
+        const hint = site.receiver === null ? unknownApiHint(site.name, view.table) : undefined;
         const entry: UnknownApi = { name: label, line: site.line, column: site.column };
         if (hint) entry.hint = hint;
         unknown.push(entry);
@@ -247,10 +236,10 @@ function receiverLabel(receiver: string): string {
 }
 
 /** The hint for an unknown API name as reports list it (`Name`, `Type.Member`), or undefined. */
-export function unknownApiHint(name: string): string | undefined {
+export function unknownApiHint(name: string, table?: SymbolTable): string | undefined {
   const dot = name.lastIndexOf('.');
   if (dot > 0) return `${name.slice(0, dot)} has no method or property ${name.slice(dot + 1)}`;
   if (dot === 0) return undefined;
-  const suggestion = suggestFunction(name);
+  const suggestion = suggestFunction(name, table);
   return inventedHint(name) ?? (suggestion ? `did you mean ${suggestion}?` : undefined);
 }

@@ -8,7 +8,7 @@ import type { CompilerSettings } from './compile/types.js';
 export const MAX_CODE_BYTES = 1_000_000;
 
 /** Prepares an answer for evaluation. The grammar must be loaded (loadGrammar()). Call `release()` when done. */
-export function prepareInput(answer: string, options: { compiler?: CompilerSettings } = {}): EvalInput {
+export function prepareInput(answer: string, options: { compiler?: CompilerSettings; file?: string } = {}): EvalInput {
   const code = extractCode(answer);
   if (answer.includes('\u0000')) {
     code.warnings.push('answer contains binary data (NUL bytes): not treated as code');
@@ -20,7 +20,7 @@ export function prepareInput(answer: string, options: { compiler?: CompilerSetti
     code.found = 'none';
   }
   const tree = code.main === '' ? null : parseSource(code.main);
-  return { answer, code, tree, memo: new Map(), ...(options.compiler ? { compiler: options.compiler } : {}) };
+  return { answer, code, tree, memo: new Map(), ...(options.compiler ? { compiler: options.compiler } : {}), ...(options.file ? { file: options.file } : {}) };
 }
 
 /** Frees the wasm memory held by the input's tree. */

@@ -36,6 +36,9 @@ export interface EvalInput {
   memo: Map<string, unknown>;
   /** Where spcomp and its includes are (the config's `compiler:` section); absent: SPCOMP/PATH/static. */
   compiler?: CompilerSettings;
+  /** Absolute path of the file the code was read from, when it is a file on disk: `#include "x"` is searched
+   * beside it, as spcomp does. Absent for model answers. */
+  file?: string;
 }
 
 /** One check kind: a plain object, pure, with a zod schema for its options. */

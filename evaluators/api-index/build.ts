@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadGrammar, parseSource } from '../grammar.js';
-import { fileDeclarations } from './declarations.js';
+import { fileDeclarations, type IncludeDirective } from './declarations.js';
 import type { ApiIndex, IndexSymbol } from './types.js';
 
 /** Defines whose value names the version of the includes they live in. */
@@ -26,12 +26,13 @@ export function includeFiles(dir: string): [string, string][] {
   return out.sort((a, b) => a[0].localeCompare(b[0]));
 }
 
-/** Indexes the source text of one include file into `index` (mutates it). */
-export function addInclude(index: ApiIndex, name: string, source: string): void {
+/** Indexes the source text of one include file into `index` (mutates it). `resolve` names a directive's target
+ * (default: its name as written, as for `<x>` includes). */
+export function addInclude(index: ApiIndex, name: string, source: string, resolve: (inc: IncludeDirective) => string = (i) => i.name): void {
   const tree = parseSource(source);
   try {
     const decl = fileDeclarations(tree.rootNode, name);
-    index.includes[name] = [...new Set(decl.includes.map((i) => i.name))];
+    index.includes[name] = [...new Set(decl.includes.map(resolve))];
     for (const sym of decl.symbols) {
       index.symbols.push(sym);
       const product = VERSION_DEFINES[sym.name];
@@ -52,9 +53,13 @@ export async function buildIndex(folders: readonly string[]): Promise<ApiIndex> 
 export function buildIndexSync(folders: readonly string[]): ApiIndex {
   const index: ApiIndex = { schemaVersion: 1, versions: {}, includes: {}, symbols: [] };
   for (const folder of folders) {
-    for (const [name, file] of includeFiles(folder)) {
+    const files = includeFiles(folder);
+    const names = new Set(files.map(([name]) => name));
+    for (const [name, file] of files) {
       if (name in index.includes) continue;
-      addInclude(index, name, readFileSync(file, 'utf8'));
+      // `#include "b"` in sub/a.inc is sub/b.inc when that exists: spcomp looks beside the including file first.
+      const sub = name.includes('/') ? name.slice(0, name.lastIndexOf('/') + 1) : '';
+      addInclude(index, name, readFileSync(file, 'utf8'), (inc) => (inc.quoted && sub && names.has(sub + inc.name) ? sub + inc.name : inc.name));
     }
   }
   return index;

@@ -1,7 +1,7 @@
 // Collects the top-level declarations of one parsed SourcePawn file (an include or an answer) as index symbols.
 import type { Node } from 'web-tree-sitter';
 import { readParams, typeText } from './params.js';
-import type { IndexEnumEntry, IndexMember, IndexSymbol, SymbolKind } from './types.js';
+import type { FunctionSignature, IndexEnumEntry, IndexMember, IndexSymbol, SymbolKind } from './types.js';
 import { rootNode } from '../ast.js';
 import { memo, type EvalInput } from '../types.js';
 
@@ -9,7 +9,18 @@ import { memo, type EvalInput } from '../types.js';
 export interface FileDeclarations {
   symbols: IndexSymbol[];
   /** Include names as written, without brackets, quotes or `.inc`. */
-  includes: { name: string; line: number; optional: boolean; quoted: boolean }[];
+  includes: IncludeDirective[];
+}
+
+/** One `#include`/`#tryinclude`. */
+export interface IncludeDirective {
+  /** Name as written without brackets, quotes or `.inc`/`.sp` (the include's index name). */
+  name: string;
+  /** Path as written, without brackets or quotes (what spcomp searches for). */
+  target: string;
+  line: number;
+  optional: boolean;
+  quoted: boolean;
 }
 
 /** `<foo>`, `"foo.inc"` → `foo`. */
@@ -109,6 +120,12 @@ function variables(node: Node, include: string, line: number): IndexSymbol[] {
   });
 }
 
+/** A function type's signature: its return type (untagged `int` when none is written) and parameters. */
+function signature(node: Node): FunctionSignature {
+  const ret = node.childForFieldName('returnType');
+  return { type: ret ? typeText(ret) : 'int', params: readParams(node.childForFieldName('parameters')) };
+}
+
 /** One top-level node → its symbols ([] for statements and directives that declare nothing). */
 function declare(node: Node, include: string, inInclude: boolean): IndexSymbol[] {
   const name = node.childForFieldName('name')?.text;
@@ -128,12 +145,18 @@ function declare(node: Node, include: string, inInclude: boolean): IndexSymbol[]
       if (!name) return [];
       const sym = base(node.type);
       const expr = node.type === 'typedef' ? node.namedChildren.find((c) => c?.type === 'typedef_expression') : node;
-      if (expr) sym.params = readParams(expr.childForFieldName('parameters'));
-      else sym.type = typeText(node.childForFieldName('type'));
+      if (expr) {
+        sym.params = readParams(expr.childForFieldName('parameters'));
+        sym.signatures = [signature(expr)];
+      } else sym.type = typeText(node.childForFieldName('type'));
       return [sym];
     }
     case 'typeset':
-    case 'funcenum':
+    case 'funcenum': {
+      if (!name) return [];
+      const kids = node.namedChildren.filter((c) => c?.type === 'typedef_expression' || c?.type === 'funcenum_member');
+      return [{ ...base(node.type), signatures: kids.map((k) => signature(k!)) }];
+    }
     case 'struct':
       return name ? [base(node.type)] : [];
     case 'enum': {
@@ -171,7 +194,7 @@ export function fileDeclarations(root: Node, include: string, inInclude = true):
     if (!node) continue;
     if (node.type === 'preproc_include' || node.type === 'preproc_tryinclude') {
       const path = node.childForFieldName('path');
-      if (path) out.includes.push({ name: includeName(path.text), line: node.startPosition.row + 1, optional: node.type === 'preproc_tryinclude', quoted: path.text.startsWith('"') });
+      if (path) out.includes.push({ name: includeName(path.text), target: path.text.replace(/^[<"]|[>"]$/g, '').trim(), line: node.startPosition.row + 1, optional: node.type === 'preproc_tryinclude', quoted: path.text.startsWith('"') });
       continue;
     }
     if (node.type === 'preproc_pragma') {

@@ -1,42 +1,34 @@
-// Which API facts the checks use: the index named by the config (`api.index`), else the shipped generated
-// index (evaluators/catalog/generated/*.json, made by `l4d2-eval index` from the real SourceMod 1.12 and Left4DHooks
-// includes), each completed by the next for includes it does not cover, and last by the hand-written catalog.
+// Reading API index files: the shipped one (evaluators/catalog/generated/, made by `npm run index:build` from the
+// SourceMod 1.12 and Left4DHooks includes) and any the config names. Each file is validated; a missing shipped index
+// is an error, never a silent fall back to the small hand-written catalog.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { packagePath } from '../../src/paths.js';
 import { UserError } from '../../src/errors.js';
 import { catalogIndex, mergeTables, tableFromIndex, type SymbolTable } from './table.js';
+import { apiIndexSchema } from './schema.js';
 import type { ApiIndex } from './types.js';
-import { withNewerLeft4DHooks } from '../catalog/left4dhooks-newer.js';
 
-let configuredFile: string | undefined;
-let active: SymbolTable | undefined;
-let catalog: SymbolTable | undefined;
-let shipped: SymbolTable | undefined;
-
-/** Reads and checks an index JSON written by `l4d2-eval index`. */
+/** Reads and validates an index JSON written by `l4d2-eval index`. */
 export function readIndex(file: string): ApiIndex {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new UserError('E_API_INDEX', `cannot read API index ${file}: ${(err as Error).message}`, 'run `l4d2-eval index <include-folder> --out FILE` to create it');
+    const e = err as NodeJS.ErrnoException;
+    const why = e.code === 'ENOENT' ? 'file not found' : e.message;
+    throw new UserError('E_API_INDEX', `cannot read API index ${file}: ${why}`, 'run `l4d2-eval index <include-folder> --out FILE` to create it, or fix api.index in the config');
   }
-  const idx = data as Partial<ApiIndex>;
-  if (idx.schemaVersion !== 1 || !Array.isArray(idx.symbols) || typeof idx.includes !== 'object') {
-    throw new UserError('E_API_INDEX', `${file} is not an API index (schemaVersion 1)`, 'regenerate it with `l4d2-eval index`');
+  const parsed = apiIndexSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UserError('E_API_INDEX', `${file} is not a valid API index (schemaVersion 1): ${issue.path.join('.') || '(root)'}: ${issue.message}`, 'regenerate it with `l4d2-eval index <include-folder> --out FILE`');
   }
-  return { schemaVersion: 1, versions: idx.versions ?? {}, includes: idx.includes ?? {}, symbols: idx.symbols };
+  return parsed.data as ApiIndex;
 }
 
-/** Uses this index file (from the config's `api.index`) from now on; undefined goes back to the default. */
-export function useApiIndex(file: string | undefined): void {
-  if (file !== undefined && !existsSync(file)) {
-    throw new UserError('E_API_INDEX', `API index not found: ${file}`, 'fix api.index in the config, or create it with `l4d2-eval index <include-folder> --out FILE`');
-  }
-  configuredFile = file;
-  active = undefined;
-}
+let catalog: SymbolTable | undefined;
+let shipped: SymbolTable | undefined;
 
 /** The hand-written catalog as a table (built once). */
 export function catalogTable(): SymbolTable {
@@ -44,33 +36,31 @@ export function catalogTable(): SymbolTable {
   return catalog;
 }
 
-/** Shipped generated indexes merged into one, or undefined when none is shipped. */
-function shippedIndex(): ApiIndex | undefined {
-  const dir = packagePath('evaluators', 'catalog', 'generated');
-  if (!existsSync(dir)) return undefined;
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-  if (files.length === 0) return undefined;
+/** The folder of the shipped index inside the package. */
+export function shippedIndexDir(): string {
+  return packagePath('evaluators', 'catalog', 'generated');
+}
+
+/** The shipped generated indexes merged into one. Throws (exit 2) when the package lacks them. */
+export function shippedIndex(): ApiIndex {
+  const dir = shippedIndexDir();
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
+  if (files.length === 0) {
+    throw new UserError('E_API_INDEX', `the shipped API index is missing: no *.json in ${dir}`, 'reinstall l4d2-eval (the package is incomplete), or rebuild it with `npm run index:build -- <include folders...>`');
+  }
   const merged: ApiIndex = { schemaVersion: 1, versions: {}, includes: {}, symbols: [] };
   for (const f of files) {
     const idx = readIndex(path.join(dir, f));
     Object.assign(merged.versions, idx.versions);
     Object.assign(merged.includes, idx.includes);
     merged.symbols.push(...idx.symbols);
+    if (idx.provenance) merged.provenance = merged.provenance ? { ...merged.provenance, sources: [...merged.provenance.sources, ...idx.provenance.sources] } : idx.provenance;
   }
-  merged.symbols = withNewerLeft4DHooks(merged.symbols);
   return merged;
 }
 
-/** The shipped index completed by the catalog (what the checks use when no index is configured), built once. */
+/** The shipped index completed by the catalog (what the checks use when no index or folder is configured), built once. */
 export function shippedTable(): SymbolTable {
-  if (shipped) return shipped;
-  const idx = shippedIndex();
-  shipped = idx ? mergeTables(tableFromIndex(idx, 'shipped'), catalogTable()) : catalogTable();
+  shipped ??= mergeTables(tableFromIndex(shippedIndex(), 'shipped'), catalogTable());
   return shipped;
-}
-
-/** The table the checks use now: the configured index completed by the shipped one and the catalog, built once. */
-export function activeTable(): SymbolTable {
-  active ??= configuredFile ? mergeTables(tableFromIndex(readIndex(configuredFile), 'index'), shippedTable()) : shippedTable();
-  return active;
 }

@@ -1,15 +1,14 @@
-// "Did you mean" for unknown function names: the closest callable name the active API table knows. Models most
+// "Did you mean" for unknown function names: the closest callable name an API table knows. Models most
 // often swap the Left4DHooks prefix (L4D2_ReviveSurvivor for L4D_ReviveSurvivor) or misspell a letter or two.
 import { editDistance } from '../../src/errors.js';
-import { activeTable } from './load.js';
+import { shippedTable } from './load.js';
 import type { SymbolTable } from './table.js';
 
 const CALLABLE = new Set(['native', 'stock', 'forward', 'function']);
 const PREFIXES = ['L4D_', 'L4D2_', 'L4D1_', 'L4D2Direct_', 'L4DDirect_'];
 
 const namesCache = new WeakMap<SymbolTable, { exact: Set<string>; lower: Map<string, string>; byLength: Map<number, string[]> }>();
-const suggestions = new Map<string, string | null>();
-let suggestionsFor: SymbolTable | undefined;
+const suggestions = new WeakMap<SymbolTable, Map<string, string | null>>();
 
 function callableNames(table: SymbolTable) {
   let names = namesCache.get(table);
@@ -53,15 +52,13 @@ function compute(name: string, table: SymbolTable): string | undefined {
 }
 
 /** The known function an unknown name most likely meant, or undefined (memoised per name). */
-export function suggestFunction(name: string, table: SymbolTable = activeTable()): string | undefined {
-  if (suggestionsFor !== table) {
-    suggestions.clear();
-    suggestionsFor = table;
-  }
-  let s = suggestions.get(name);
+export function suggestFunction(name: string, table: SymbolTable = shippedTable()): string | undefined {
+  let memo = suggestions.get(table);
+  if (!memo) suggestions.set(table, (memo = new Map()));
+  let s = memo.get(name);
   if (s === undefined) {
     s = compute(name, table) ?? null;
-    suggestions.set(name, s);
+    memo.set(name, s);
   }
   return s ?? undefined;
 }

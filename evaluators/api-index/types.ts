@@ -42,6 +42,13 @@ export interface IndexEnumEntry {
   value?: string;
 }
 
+/** One signature of a function type. */
+export interface FunctionSignature {
+  /** Return type. */
+  type: string;
+  params: ApiParam[];
+}
+
 /** One top-level declaration. */
 export interface IndexSymbol {
   name: string;
@@ -53,6 +60,8 @@ export interface IndexSymbol {
   /** Return type (functions), variable type, or enum tag. */
   type?: string;
   params?: ApiParam[];
+  /** Function types (typedef, typeset, functag, funcenum): each signature a callback may have. */
+  signatures?: FunctionSignature[];
   /** Defines: the replacement text; constants: the initial value as written. */
   value?: string;
   /** Macros: number of `%n` parameters. */
@@ -64,9 +73,31 @@ export interface IndexSymbol {
   deprecated?: true;
 }
 
+/** Where an index came from: the generator and every include folder it read, so anyone can rebuild it. */
+export interface IndexProvenance {
+  generator: { name: string; version: string };
+  /** ISO date-time of the build. */
+  generatedAt: string;
+  sources: IndexSource[];
+}
+
+/** One indexed include folder. */
+export interface IndexSource {
+  /** Product, e.g. `sourcemod`, `left4dhooks`. */
+  name: string;
+  /** `owner/name` of the public repository, when known. */
+  repository?: string;
+  commit?: string;
+  /** Folder inside the repository. */
+  path?: string;
+  /** Version the includes declare (SOURCEMOD_VERSION, LEFT4DHOOKS_VERSION), when they do. */
+  version?: string;
+}
+
 /** The index of one or more include folders (the JSON written by `l4d2-eval index`). */
 export interface ApiIndex {
   schemaVersion: 1;
+  provenance?: IndexProvenance;
   /** Versions of the includes described, e.g. `{ sourcemod: "1.12.0.7000" }`, when known. */
   versions: Record<string, string>;
   /** Include graph: include name → include names it `#include`s (as written, without `.inc`). */

@@ -32,6 +32,9 @@ export interface CompilerSettings {
   spcomp?: string;
   /** Include folders searched before SOURCEMOD_INCLUDE. */
   include?: string[];
+  /** An API index file (the config's `api.index`): what the static check and the api check know beyond the include
+   * folders, before the shipped index. */
+  index?: string;
   /** Per-compile timeout (default 10 000 ms). */
   timeout_ms?: number;
   /** Cap on each output stream (default 1 MB). */

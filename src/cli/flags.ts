@@ -39,6 +39,7 @@ export const flags = {
   history: { type: 'string', value: 'DIR', description: 'compare, report: add the score trend of the models from the results.json files under DIR (and the run store)' },
   'no-lines': { type: 'boolean', description: 'index: leave out declaration line numbers (when indexing excerpts whose lines are not the originals)' },
   describes: { type: 'string', value: 'LIST', description: "index: versions of the includes, e.g. left4dhooks=1.159,sourcemod=1.12.0.7200 (added to those read from version defines)" },
+  source: { type: 'string', value: 'LIST', description: 'index: where each include folder comes from, in folder order, recorded as provenance: NAME=OWNER/REPO@COMMIT[:PATH], comma-separated' },
   dir: { type: 'string', value: 'DIR', description: 'history: folder searched recursively for results.json (default reports)' },
   model: { type: 'string', value: 'LABEL', description: 'history: only this model label' },
   'no-cache': { type: 'boolean', description: 'run: neither read nor write the response cache' },
@@ -130,7 +131,7 @@ export const commands = {
   index: {
     args: '<include-folder...>',
     summary: 'Index SourceMod include folders (natives, stocks, forwards, enums, methodmaps, defines) into an API index JSON (--out FILE, else stdout)',
-    flags: ['out', 'describes', 'no-lines', 'json'],
+    flags: ['out', 'describes', 'source', 'no-lines', 'json'],
   },
 } as const satisfies Record<string, CommandSpec>;
 

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { UserError, ValidationError } from '../errors.js';
 import { readYaml, zodProblems } from '../suite/yaml.js';
-import { useApiIndex } from '../../evaluators/api-index/load.js';
 import { configSchema, type GateConfig, type ModelConfig } from './schema.js';
 import type { CompilerSettings } from '../../evaluators/compile/types.js';
 
@@ -50,9 +49,12 @@ export function loadConfig(file?: string, cwd = process.cwd()): Config {
   const models = Object.fromEntries(
     Object.entries(c.models).map(([label, m]) => [label, { ...m, label, dir: path.resolve(dir, m.dir ?? path.join('fixtures', 'responses', label)) }]),
   );
-  // The static compile and api checks read the configured API index from here on.
+  // The static compile and api checks get the configured API index with the compiler settings of each answer.
   const apiIndex = c.api?.index ? path.resolve(dir, c.api.index) : undefined;
-  useApiIndex(apiIndex);
+  if (apiIndex !== undefined && !existsSync(apiIndex)) {
+    throw new UserError('E_API_INDEX', `API index not found: ${apiIndex} (api.index in ${display})`, 'fix api.index in the config, or create it with `l4d2-eval index <include-folder> --out FILE`');
+  }
+  const compiler = c.compiler || apiIndex ? { ...(c.compiler ? resolveCompiler(c.compiler, dir) : {}), ...(apiIndex ? { index: apiIndex } : {}) } : undefined;
   return {
     apiIndex,
     file: target,
@@ -65,6 +67,6 @@ export function loadConfig(file?: string, cwd = process.cwd()): Config {
     storeFile: path.resolve(dir, c.store ?? '.l4d2-eval/runs.db'),
     models,
     gate: c.gate,
-    ...(c.compiler ? { compiler: resolveCompiler(c.compiler, dir) } : {}),
+    ...(compiler ? { compiler } : {}),
   };
 }

@@ -19,6 +19,8 @@ export type Judgement = Pick<ItemResult, 'status' | 'score' | 'code' | 'checks' 
 export interface JudgeOptions {
   /** The config's `compiler:` section (spcomp path, include folders, limits). */
   compiler?: CompilerSettings;
+  /** Absolute path of the file the answer was read from (`score plugin.sp`): its folder is searched for `#include "x"`. */
+  file?: string;
 }
 
 function itemCompile(r: CompileResult): ItemCompile {

@@ -1,14 +1,15 @@
 // Shared by the static compile tests: compile a plugin source with the static checker.
 import { loadGrammar } from '../../evaluators/grammar.js';
 import { prepareInput, releaseInput } from '../../evaluators/input.js';
-import { staticCompile, type StaticCompileOptions } from '../../evaluators/compile/static.js';
-import type { CompileResult } from '../../evaluators/compile/types.js';
+import { staticCompile } from '../../evaluators/compile/static.js';
+import type { CompileResult, CompilerSettings } from '../../evaluators/compile/types.js';
 
-export async function compileSource(source: string, options: StaticCompileOptions = {}, companions = ''): Promise<CompileResult> {
+/** Compiles `source` (with companion blocks appended to the answer) under those settings, as a file at `file` when given. */
+export async function compileSource(source: string, settings: CompilerSettings = {}, companions = '', file?: string): Promise<CompileResult> {
   await loadGrammar();
-  const input = prepareInput('```sourcepawn\n' + source + '\n```' + companions);
+  const input = prepareInput('```sourcepawn\n' + source + '\n```' + companions, { compiler: settings, ...(file ? { file } : {}) });
   try {
-    return staticCompile(input, { includeFolders: [], ...options });
+    return staticCompile(input);
   } finally {
     releaseInput(input);
   }

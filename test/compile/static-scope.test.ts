@@ -1,7 +1,6 @@
 // Scope rules, defaults/variadics, companion includes and a configured index.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../evaluators/api-index/build.js';
 import { compileSource, lines } from './helpers.js';
 
 const head = '#pragma semicolon 1\n#pragma newdecls required\n#include <sourcemod>\n';
@@ -34,11 +33,11 @@ describe('static compile: scopes and calls', () => {
     expect(lines(result).filter((l) => !l.includes('zz_helpers'))).toEqual([]);
   });
 
-  it('uses a configured index: its includes, symbols and argument counts', async () => {
-    const index = await buildIndex([path.resolve(import.meta.dirname, '../fixtures/includes')]);
+  it('uses configured include folders: their includes, symbols and argument counts', async () => {
+    const index = { include: [path.resolve(import.meta.dirname, '../fixtures/includes')] };
     const src = head + '#include <zapi>\npublic void OnPluginStart()\n{\n\tchar name[ZAPI_MAX_ITEMS];\n\tZapi_GetName(1, name, sizeof(name));\n\tZapi_Print(1, "%d", Zapi_Clamp(5), ZapiMode_Next);\n\tZapiList list = new ZapiList();\n\tZapi_GetCount(list);\n}\n';
-    expect(lines(await compileSource(src, { index }))).toEqual(['11: error 092: number of arguments does not match definition']);
+    expect(lines(await compileSource(src, index))).toEqual(['11: error 092: number of arguments does not match definition']);
     const without = src.replace('#include <zapi>\n', '');
-    expect(lines(await compileSource(without, { index }))).toContain('6: error 017: undefined symbol "ZAPI_MAX_ITEMS"');
+    expect(lines(await compileSource(without, index))).toContain('6: error 017: undefined symbol "ZAPI_MAX_ITEMS"');
   });
 });

@@ -67,13 +67,20 @@ function paramCounts(name: string): { required: number; optional: number; variad
 }
 
 describe('shipped index', () => {
-  it('is generated JSON that records the versions it describes', () => {
+  it('is generated JSON that records the versions it describes and where each include folder came from', () => {
     const files = readdirSync(GENERATED).filter((f) => f.endsWith('.json'));
     expect(files.length).toBeGreaterThan(0);
     const idx = JSON.parse(readFileSync(path.join(GENERATED, files[0]!), 'utf8')) as ApiIndex;
     expect(idx.schemaVersion).toBe(1);
-    expect(idx.versions.sourcemod).toBe('1.12');
-    expect(idx.versions.left4dhooks).toMatch(/Left4DHooks@[0-9a-f]{7}/);
+    expect(idx.versions.sourcemod).toMatch(/^1\.12\.0\.\d+$/);
+    expect(idx.versions.left4dhooks).toMatch(/^1\.\d+$/);
+    expect(idx.provenance?.generator.name).toBe('l4d2-eval index');
+    expect(idx.provenance?.generatedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(idx.provenance?.sources.map((s) => [s.name, s.repository])).toEqual([
+      ['sourcemod', 'alliedmodders/sourcemod'],
+      ['left4dhooks', 'SilvDev/Left4DHooks'],
+    ]);
+    for (const s of idx.provenance!.sources) expect(s.commit).toMatch(/^[0-9a-f]{40}$/);
     expect(table.source).toBe('shipped');
   });
 
@@ -109,12 +116,12 @@ describe('shipped index', () => {
     expect(findSymbol(table, 'cellmax', new Set(['sourcemod'])).visible).toBeDefined();
   });
 
-  it('applies the newer Left4DHooks facts over the indexed release', () => {
+  it('declares the current Left4DHooks (facts newer than the 2023 release the first index read)', () => {
     expect(paramCounts('L4D_RespawnPlayer')).toEqual({ required: 1, optional: 1, variadic: false });
     expect(sym('L4D_SetPlayerTempHealthFloat')).toMatchObject({ kind: 'stock', include: 'left4dhooks_stocks', type: 'void' });
     expect(sym('L4D_SetPlayerTempHealthFloat').params?.map((p) => p.type)).toEqual(['int', 'float']);
     expect(sym('L4D2ZombieClass_None')).toMatchObject({ kind: 'constant', value: '0' });
-    // Applied once: no duplicate declarations.
+    // Declared once: no duplicate declarations.
     expect(table.byName.get('L4D_RespawnPlayer')).toHaveLength(1);
   });
 });

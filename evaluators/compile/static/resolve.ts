@@ -7,12 +7,12 @@ import { findSymbol, memberOwner, type SymbolTable } from '../../api-index/table
 import type { IndexSymbol } from '../../api-index/types.js';
 import type { Diagnostic } from '../types.js';
 import { diag } from './syntax.js';
-import { Scopes, conditionalRanges, parameterEntries, plainType } from './scope.js';
+import { Scopes, parameterEntries, plainType } from './scope.js';
+import { conditionalRanges, inRanges } from '../../symbols/conditional.js';
+import { BUILTIN_NAMES } from '../../symbols/builtins.js';
 
 const TYPE_KINDS = new Set(['enum', 'enum-struct', 'methodmap', 'struct', 'typedef', 'typeset', 'functag', 'funcenum']);
 const FUNCTION_KINDS = new Set(['native', 'forward', 'stock', 'function']);
-/** Names spcomp knows without any include. */
-const BUILTINS = new Set(['true', 'false', 'null', 'this', '_', 'cellbits', 'cellmax', 'cellmin', 'charbits', 'charmax', 'charmin', 'ucharmax', '__Pawn', 'debug', '__LINE__', '__FILE__']);
 /** Children of these nodes that name members or fields, not symbols in scope. */
 const MEMBER_FIELDS: Record<string, string> = { field_access: 'field', scope_access: 'field', array_scope_access: 'field', struct_field_value: 'field', named_arg: 'arg_name' };
 const METHOD_BODIES = new Set(['methodmap_method', 'methodmap_method_constructor', 'enum_struct_method', 'methodmap_method_destructor']);
@@ -53,7 +53,7 @@ class Resolver {
   }
 
   private inConditional(line: number): boolean {
-    return this.conditional.some(([a, b]) => line >= a && line <= b);
+    return inRanges(this.conditional, line);
   }
 
   private report(node: Node, code: number, message: string): void {
@@ -69,7 +69,7 @@ class Resolver {
     if (this.scopes.has(name)) return { sym: 'scope' };
     const own = this.ctx.globals.get(name);
     if (own) return { sym: own };
-    if (BUILTINS.has(name)) return { sym: 'scope' };
+    if (BUILTIN_NAMES.has(name)) return { sym: 'scope' };
     const found = findSymbol(this.ctx.table, name, this.ctx.visible);
     return { sym: found.visible ?? null, hidden: found.hidden };
   }

@@ -40,21 +40,3 @@ export function parameterEntries(list: Node | null): [string, string | undefined
   if (list.type === 'parameter_declaration') return [one(list)];
   return list.namedChildren.flatMap((p) => (p?.type === 'parameter_declaration' ? [one(p)] : []));
 }
-
-/** 1-based line ranges between `#if`/`#ifdef`-style directives and their `#endif` (inclusive), read from the text
- * (cheaper than walking the tree, and directives are always whole lines). */
-export function conditionalRanges(source: string): [number, number][] {
-  const out: [number, number][] = [];
-  let depth = 0;
-  let start = 0;
-  const rows = source.split('\n');
-  for (let i = 0; i < rows.length; i++) {
-    const m = /^\s*#\s*(if|endif)/.exec(rows[i]!);
-    if (!m) continue;
-    if (m[1] === 'if') {
-      if (depth++ === 0) start = i + 1;
-    } else if (depth > 0 && --depth === 0) out.push([start, i + 1]);
-  }
-  if (depth > 0) out.push([start, Number.MAX_SAFE_INTEGER]);
-  return out;
-}

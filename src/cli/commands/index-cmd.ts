@@ -4,6 +4,8 @@ import { performance } from 'node:perf_hooks';
 import { UserError } from '../../errors.js';
 import { buildIndex, indexSummary } from '../../../evaluators/api-index/build.js';
 import type { ParsedFlags } from '../args.js';
+import type { IndexProvenance, IndexSource } from '../../../evaluators/api-index/types.js';
+import { HARNESS_VERSION } from '../../version.js';
 
 /** `l4d2-eval index <include-folder...> [--out FILE]`: indexes SourceMod-style include folders into JSON. */
 export async function indexCommand(values: ParsedFlags, positionals: string[]): Promise<number> {
@@ -17,6 +19,7 @@ export async function indexCommand(values: ParsedFlags, positionals: string[]): 
   const started = performance.now();
   const index = await buildIndex(positionals.map((d) => path.resolve(d)));
   Object.assign(index.versions, describes);
+  index.provenance = provenance(parseSources(values.source as string | undefined, positionals), index.versions);
   if (values['no-lines'] === true) for (const sym of index.symbols) delete sym.line;
   const ms = Math.round(performance.now() - started);
   const out = values.out as string | undefined;
@@ -45,4 +48,24 @@ function parseDescribes(raw: string | undefined): Record<string, string> {
     out[m[1]!] = m[2]!;
   }
   return out;
+}
+
+/** `--source sourcemod=alliedmodders/sourcemod@e5de0a0:plugins/include,...`: one entry per folder, in folder order. */
+function parseSources(raw: string | undefined, folders: readonly string[]): IndexSource[] {
+  const parts = (raw ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  if (parts.length > folders.length) throw new UserError('E_USAGE', `--source names ${parts.length} sources for ${folders.length} include folders`, 'give one NAME=OWNER/REPO@COMMIT[:PATH] per folder, in the same order');
+  return parts.map((part) => {
+    const m = /^([A-Za-z0-9_.-]+)=([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)@([0-9a-f]{7,40})(?::(\S+))?$/.exec(part);
+    if (!m) throw new UserError('E_USAGE', `--source: "${part}" is not NAME=OWNER/REPO@COMMIT[:PATH]`, 'e.g. --source sourcemod=alliedmodders/sourcemod@e5de0a0:plugins/include');
+    return { name: m[1]!, repository: m[2]!, commit: m[3]!, ...(m[4] ? { path: m[4] } : {}) };
+  });
+}
+
+/** What the index records about how it was made (versions the includes declare are added to their source). */
+function provenance(sources: IndexSource[], versions: Record<string, string>): IndexProvenance {
+  return {
+    generator: { name: 'l4d2-eval index', version: HARNESS_VERSION },
+    generatedAt: new Date().toISOString(),
+    sources: sources.map((s) => (versions[s.name] ? { ...s, version: versions[s.name] } : s)),
+  };
 }

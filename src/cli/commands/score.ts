@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../../config/load.js';
 import { formatDiagnostic } from '../../../evaluators/compile/diagnostics.js';
 import { ANSWER_FILE, type CompilerSettings } from '../../../evaluators/compile/types.js';
@@ -70,7 +71,7 @@ export async function scoreCommand(values: ParsedFlags, positionals: string[]): 
       exit = 2;
       continue;
     }
-    const j = await judgeAnswer(text, checks, passScore, compiler ? { compiler } : {});
+    const j = await judgeAnswer(text, checks, passScore, { ...(compiler ? { compiler } : {}), ...(file === '-' ? {} : { file: path.resolve(file) }) });
     if (values.json === true) {
       const line = {
         file,

@@ -1,0 +1,174 @@
+// What one answer can see, resolved once and shared by the static compile check and the api check so both name
+// things alike: the table its settings choose, the declarations of the answer, of its companion files and of the
+// local files it includes (found on disk the way spcomp finds them), and the includes visible to it.
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { parseSource } from '../grammar.js';
+import { answerDeclarations, fileDeclarations, includeName, type IncludeDirective } from '../api-index/declarations.js';
+import { IMPLICIT_INCLUDE, includeClosure, opaqueIncludes, type SymbolTable } from '../api-index/table.js';
+import type { IndexSymbol } from '../api-index/types.js';
+import { rootNode } from '../ast.js';
+import { memo, type EvalInput } from '../types.js';
+import { ANSWER_FILE, type Diagnostic } from '../compile/types.js';
+import { conditionalRanges, inRanges } from './conditional.js';
+import { readLocalFile } from './files.js';
+import { symbolSources, tableOf } from './tables.js';
+
+/** The names an answer can use and where they come from. */
+export interface SymbolView {
+  table: SymbolTable;
+  /** Include folders searched for `#include` (spcomp's -i folders), in order. */
+  folders: string[];
+  /** Top-level declarations: the answer's first, then its companions' and local files'. */
+  globals: Map<string, IndexSymbol>;
+  /** Declarations of companion and local files only (the api check counts calls to them as resolved elsewhere). */
+  external: Map<string, IndexSymbol>;
+  /** Include names of the table visible to the answer (sourcemod and what it includes, transitively). */
+  visible: Set<string>;
+  /** Something the answer includes is known by name only or could not be read in full: unknown names may come from it. */
+  lenient: boolean;
+  /** error 417 for includes found nowhere (spcomp stops there). */
+  missing: Diagnostic[];
+  /** Local files read from disk (absolute paths), in the order they were included. */
+  files: string[];
+}
+
+const EXTENSIONS = ['', '.inc', '.p', '.pawn'];
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The first file spcomp would open for `target` in `dirs`: as written, then with .inc, .p, .pawn. */
+export function findInclude(target: string, dirs: readonly string[]): string | undefined {
+  for (const dir of dirs) {
+    for (const ext of EXTENSIONS) {
+      const file = path.resolve(dir, target + ext);
+      if (isFile(file)) return file;
+    }
+  }
+  return undefined;
+}
+
+/** The table's name for a file inside one of the indexed folders (`left4dhooks`, `l4d2util/constants`), if indexed. */
+function indexedName(file: string, folders: readonly string[], table: SymbolTable): string | undefined {
+  if (!/\.inc$/i.test(file)) return undefined;
+  for (const folder of folders) {
+    const rel = path.relative(folder, file);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+    const name = rel.split(path.sep).join('/').replace(/\.inc$/i, '');
+    if (table.graph.has(name)) return name;
+  }
+  return undefined;
+}
+
+class Resolver {
+  readonly globals = new Map<string, IndexSymbol>();
+  readonly external = new Map<string, IndexSymbol>();
+  readonly roots = new Set<string>([IMPLICIT_INCLUDE]);
+  readonly missing: Diagnostic[] = [];
+  readonly files: string[] = [];
+  lenient = false;
+  private readonly seen = new Set<string>();
+  private readonly companions = new Map<string, IncludeDirective[]>();
+
+  constructor(
+    private readonly table: SymbolTable,
+    private readonly folders: readonly string[],
+  ) {}
+
+  private addExternal(symbols: readonly IndexSymbol[]): void {
+    for (const s of symbols) {
+      if (!this.external.has(s.name)) this.external.set(s.name, s);
+      if (!this.globals.has(s.name)) this.globals.set(s.name, s);
+    }
+  }
+
+  addCompanion(name: string, code: string): void {
+    const tree = parseSource(code);
+    try {
+      const decl = fileDeclarations(tree.rootNode, includeName(name), true);
+      this.addExternal(decl.symbols);
+      this.companions.set(includeName(name.split('/').pop() ?? name), decl.includes);
+    } finally {
+      tree.delete();
+    }
+  }
+
+  /** Resolves the directives of one file; `dir` is its folder on disk (undefined for an answer's virtual files). */
+  directives(list: readonly IncludeDirective[], file: string, dir: string | undefined, conditional: [number, number][], virtual: boolean): void {
+    for (const inc of list) {
+      const base = inc.name.split('/').pop() ?? inc.name;
+      if (virtual && this.companions.has(base)) {
+        this.companion(base);
+        continue;
+      }
+      const dirs = inc.quoted && dir !== undefined ? [dir, ...this.folders] : this.folders;
+      const found = findInclude(inc.target, dirs);
+      const indexed = found ? indexedName(found, this.folders, this.table) : undefined;
+      if (indexed) this.roots.add(indexed);
+      else if (found) this.localFile(found);
+      else if (this.table.graph.has(inc.name)) this.roots.add(inc.name);
+      else if (inc.optional) continue;
+      // A directive in an #if branch may be one spcomp never reads: no error, but its names are not checked either.
+      else if (inRanges(conditional, inc.line)) this.lenient = true;
+      else this.missing.push({ severity: 'error', code: 417, file, line: inc.line, message: `cannot read from file: "${inc.target}"` });
+    }
+  }
+
+  private companion(name: string): void {
+    if (this.seen.has(`companion:${name}`)) return;
+    this.seen.add(`companion:${name}`);
+    this.directives(this.companions.get(name) ?? [], name, undefined, [], true);
+  }
+
+  private localFile(file: string): void {
+    // spcomp reads each file once, however often it is included.
+    if (this.seen.has(file)) return;
+    this.seen.add(file);
+    this.files.push(file);
+    const local = readLocalFile(file);
+    if (local.partial) this.lenient = true;
+    this.addExternal(local.symbols);
+    this.directives(local.includes, file, path.dirname(file), local.conditional, false);
+  }
+}
+
+/** Builds the view of an answer (memoised on the input). */
+export function symbolView(input: EvalInput): SymbolView {
+  return memo(input, 'symbols:view', () => {
+    const sources = symbolSources(input.compiler);
+    const table = tableOf(sources);
+    const r = new Resolver(table, sources.folders);
+    const root = rootNode(input);
+    const declared = root ? answerDeclarations(input)! : { symbols: [], includes: [] };
+    for (const s of declared.symbols) if (!r.globals.has(s.name)) r.globals.set(s.name, s);
+    // Declarations the parser could not make sense of still name things: keep their names so a syntax error is
+    // not followed by a flood of undefined symbols.
+    for (const n of root ? [root, ...root.namedChildren] : []) {
+      if (!n?.isError) continue;
+      for (const k of n.namedChildren) {
+        if (k?.type === 'identifier' && !r.globals.has(k.text)) r.globals.set(k.text, { name: k.text, kind: 'function', include: 'plugin' });
+      }
+    }
+    for (const c of input.code.companions) r.addCompanion(c.name, c.code);
+    const dir = input.file ? path.dirname(input.file) : undefined;
+    r.directives(declared.includes, ANSWER_FILE, dir, conditionalRanges(input.code.main), true);
+    const visible = includeClosure(table, r.roots);
+    return {
+      table,
+      folders: sources.folders,
+      globals: r.globals,
+      external: r.external,
+      visible,
+      lenient: r.lenient || opaqueIncludes(table, visible).length > 0,
+      missing: r.missing,
+      files: r.files,
+    };
+  });
+}
+
