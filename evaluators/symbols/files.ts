@@ -16,6 +16,15 @@ export interface LocalFile {
   partial: boolean;
 }
 
+/** True when `file` exists and is a regular file. */
+export function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 const cache = new Map<string, { stamp: string; file: LocalFile }>();
 
 /** Declarations of a file on disk (cached while the file is unchanged). */

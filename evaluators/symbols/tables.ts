@@ -1,12 +1,15 @@
 // Which API facts an answer is checked against, chosen from the settings it is judged with: the configured include
 // folders (as spcomp's -i folders), the config's API index, the shipped index, the hand-written catalog, merged in
-// that order. Nothing is configured globally: two configs judge side by side in one process; tables are cached by
-// the settings that made them.
+// that order. Include folders that hold sourcemod.inc are a complete install: like spcomp's -i folders they are the
+// whole truth (with the compiler's builtins), and an include they lack is missing, not filled in from the shipped
+// index. Nothing is configured globally: two configs judge side by side in one process; tables are cached by the
+// settings that made them.
 import path from 'node:path';
 import { buildIndexSync } from '../api-index/build.js';
 import { catalogTable, readIndex, shippedTable } from '../api-index/load.js';
-import { mergeTables, tableFromIndex, type SymbolTable } from '../api-index/table.js';
+import { INTRINSIC_NAMES, mergeTables, tableFromIndex, type SymbolTable } from '../api-index/table.js';
 import type { CompilerSettings } from '../compile/types.js';
+import { isFile } from './files.js';
 
 /** Where an answer's symbols come from. */
 export interface SymbolSources {
@@ -29,12 +32,23 @@ export function tableOf(sources: SymbolSources): SymbolTable {
   const key = JSON.stringify([sources.folders, sources.index ?? null]);
   let table = cache.get(key);
   if (!table) {
-    table = shippedTable();
+    table = sources.folders.some((f) => isFile(path.join(f, 'sourcemod.inc'))) ? builtinTable() : shippedTable();
     if (sources.index) table = mergeTables(tableFromIndex(readIndex(sources.index), 'index'), table);
     if (sources.folders.length > 0) table = mergeTables(tableFromIndex(buildIndexSync(sources.folders), 'index'), table);
     cache.set(key, table);
   }
   return table;
+}
+
+let builtins: SymbolTable | undefined;
+
+/** The compiler's builtins alone (the catalog's intrinsics, no include). */
+function builtinTable(): SymbolTable {
+  if (builtins) return builtins;
+  const catalog = catalogTable();
+  const byName = new Map([...catalog.byName].filter(([name]) => INTRINSIC_NAMES.has(name)));
+  builtins = { source: 'catalog', versions: {}, graph: new Map(), byName };
+  return builtins;
 }
 
 export { catalogTable, shippedTable };

@@ -1,17 +1,16 @@
 // What one answer can see, resolved once and shared by the static compile check and the api check so both name
 // things alike: the table its settings choose, the declarations of the answer, of its companion files and of the
 // local files it includes (found on disk the way spcomp finds them), and the includes visible to it.
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { parseSource } from '../grammar.js';
 import { answerDeclarations, fileDeclarations, includeName, type IncludeDirective } from '../api-index/declarations.js';
 import { IMPLICIT_INCLUDE, includeClosure, opaqueIncludes, type SymbolTable } from '../api-index/table.js';
 import type { IndexSymbol } from '../api-index/types.js';
-import { rootNode } from '../ast.js';
+import { nodesOfType, rootNode } from '../ast.js';
 import { memo, type EvalInput } from '../types.js';
 import { ANSWER_FILE, type Diagnostic } from '../compile/types.js';
 import { conditionalRanges, inRanges } from './conditional.js';
-import { readLocalFile } from './files.js';
+import { isFile, readLocalFile } from './files.js';
 import { symbolSources, tableOf } from './tables.js';
 
 /** The names an answer can use and where they come from. */
@@ -34,14 +33,6 @@ export interface SymbolView {
 }
 
 const EXTENSIONS = ['', '.inc', '.p', '.pawn'];
-
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
 
 /** The first file spcomp would open for `target` in `dirs`: as written, then with .inc, .p, .pawn. */
 export function findInclude(target: string, dirs: readonly string[]): string | undefined {
@@ -147,6 +138,11 @@ export function symbolView(input: EvalInput): SymbolView {
     const root = rootNode(input);
     const declared = root ? answerDeclarations(input)! : { symbols: [], includes: [] };
     for (const s of declared.symbols) if (!r.globals.has(s.name)) r.globals.set(s.name, s);
+    // The preprocessor is textual: a #define inside a function body names a value from there on, as at the top.
+    for (const d of root ? nodesOfType(input, 'preproc_define', 'preproc_macro') : []) {
+      const name = d.childForFieldName('name')?.text;
+      if (name && !r.globals.has(name)) r.globals.set(name, { name, kind: d.type === 'preproc_define' ? 'define' : 'macro', include: 'plugin', value: d.childForFieldName('value')?.text.trim() ?? '' });
+    }
     // Declarations the parser could not make sense of still name things: keep their names so a syntax error is
     // not followed by a flood of undefined symbols.
     for (const n of root ? [root, ...root.namedChildren] : []) {

@@ -3,6 +3,8 @@
 import type { Node } from 'web-tree-sitter';
 import { cachedField } from '../../ast.js';
 import { arity } from '../../api-index/params.js';
+import { callbackFits } from './callbacks.js';
+import type { ApiParam } from '../../api-index/types.js';
 import { findSymbol, memberOwner, type SymbolTable } from '../../api-index/table.js';
 import type { IndexSymbol } from '../../api-index/types.js';
 import type { Diagnostic } from '../types.js';
@@ -101,13 +103,45 @@ class Resolver {
     const args = cachedField(node, 'arguments');
     if (fn?.type === 'identifier') {
       const sym = this.symbol(fn);
-      if (sym && FUNCTION_KINDS.has(sym.kind) && sym.params) {
-        const count = args ? args.namedChildren.filter((a) => a && a.type !== 'comment').length : 0;
+      if (sym && FUNCTION_KINDS.has(sym.kind) && sym.params && this.countable(sym, args)) {
+        const list = args ? args.namedChildren.filter((a): a is Node => a !== null && a.type !== 'comment') : [];
         const { min, max } = arity(sym.params);
-        if (count < min || count > max) this.report(fn, 92, 'number of arguments does not match definition');
+        // spcomp: too many arguments is 092 at the first extra one; too few is 034 for the first without a default.
+        if (list.length > max) this.report(list[max]!, 92, 'number of arguments does not match definition');
+        else if (list.length < min) this.report(args ?? fn, 34, `argument does not have a default value (argument ${list.length + 1})`);
       }
+      if (sym && FUNCTION_KINDS.has(sym.kind) && sym.params && args) this.callbacks(sym.params, args);
     } else if (fn) this.expr(fn);
     if (args) this.expr(args);
+  }
+
+  /** error 100 for functions passed where a function type is expected and that fit none of its signatures. */
+  private callbacks(params: readonly ApiParam[], args: Node): void {
+    const list = args.namedChildren.filter((a): a is Node => a !== null && a.type !== 'comment');
+    for (const [i, arg] of list.entries()) {
+      const param = params[i];
+      if (!param || param.variadic || arg.type !== 'identifier') continue;
+      const fn = this.ctx.globals.get(arg.text);
+      if (!fn || fn.kind !== 'function' || !fn.params || this.scopes.has(arg.text)) continue;
+      if (fn.include === 'plugin' && fn.line !== undefined && this.inConditional(fn.line)) continue;
+      const { sym: type } = this.lookup(param.type);
+      if (!type || type === 'scope' || !type.signatures || type.signatures.length === 0) continue;
+      const lookup = (n: string) => this.typeWithMembers(n);
+      if (!type.signatures.some((sig) => callbackFits(fn, sig, lookup) !== false)) this.report(arg, 100, 'function prototypes do not match');
+    }
+  }
+
+  /** Whether a call's arguments can be counted: no named arguments, no define that expands to several
+   * (`#define ZOEY 5, 5`), and a definition that is not one of several in #if branches. */
+  private countable(sym: IndexSymbol, args: Node | null): boolean {
+    if (sym.include === 'plugin' && sym.line !== undefined && this.inConditional(sym.line)) return false;
+    for (const a of args?.namedChildren ?? []) {
+      if (!a || a.type === 'named_arg') return false;
+      if (a.type !== 'identifier') continue;
+      const { sym: d } = this.lookup(a.text);
+      if (d && d !== 'scope' && (d.kind === 'define' || d.kind === 'macro') && (d.value ?? '').includes(',')) return false;
+    }
+    return true;
   }
 
   private declarators(stmt: Node): void {
