@@ -1,13 +1,13 @@
 // Resolves every call in an answer against what it could legally call: its own code, its companion files, and
 // the API catalog. Calls that resolve nowhere are the invented APIs the `api` check and the reports count.
 import type { Node } from 'web-tree-sitter';
-import { callSites, nodesOfType, plainType, walk } from './ast.js';
+import { callSites, nodesOfType, plainType, splitDeclarationType, walk } from './ast.js';
 import { inventedHint } from './catalog/invented.js';
 import { findMembers, memberOwner, type SymbolTable } from './api-index/table.js';
 import { answerDeclarations } from './api-index/declarations.js';
 import { suggestFunction } from './api-index/suggest.js';
 import type { IndexSymbol } from './api-index/types.js';
-import { symbolView, type SymbolView } from './symbols/view.js';
+import { excused, symbolView, type SymbolView } from './symbols/view.js';
 import { memo, type EvalInput } from './types.js';
 
 /** Where a called name was found. */
@@ -142,6 +142,10 @@ function variableTypes(input: EvalInput): Map<string, string> {
       const type = n.childForFieldName('type');
       for (const d of n.namedChildren) if (d?.type === 'variable_declaration') note(d.childForFieldName('name')?.text, plainType(type, d));
     }
+    for (const n of nodesOfType(input, 'old_global_variable_declaration')) {
+      const split = splitDeclarationType(n);
+      if (split) for (const d of n.namedChildren) if (d?.type === 'old_variable_declaration') note(d.childForFieldName('name')?.text, split);
+    }
     for (const p of nodesOfType(input, 'parameter_declaration')) note(p.childForFieldName('name')?.text, plainType(p.childForFieldName('type'), p));
     return new Map([...seen].filter((e): e is [string, string] => e[1] !== null));
   });
@@ -199,6 +203,7 @@ export function analyzeApi(input: EvalInput, options: ApiAnalysisOptions = {}): 
       // A receiver whose declared type is known is checked against that type; others resolve by member name.
       const typed = site.receiver !== null && !allow.has(label) ? typedMember(input, site.receiver, site.name) : undefined;
       if (typed && 'missing' in typed) {
+        if (excused(view, site.line)) continue;
         // Named by the type, not the variable, so the same invention ranks as one name across answers.
         const typedName = `${typed.missing}.${site.name}`;
         calls.push({ name: typedName, resolvedBy: 'unknown', line: site.line, column: site.column });
@@ -210,6 +215,9 @@ export function analyzeApi(input: EvalInput, options: ApiAnalysisOptions = {}): 
         (site.receiver === null
           ? resolvePlain(site.name, local, companion, allow, view.table)
           : resolveMethod(site.name, label, local, companion, allow, view));
+      // A name the view cannot place, in an #if branch or beside an include known by name only, is not counted:
+      // the static check does not hold it against the answer either.
+      if (r.resolvedBy === 'unknown' && excused(view, site.line)) continue;
       const call: ResolvedCall = { name: label, resolvedBy: r.resolvedBy, line: site.line, column: site.column };
       if ('include' in r && r.include) call.include = r.include;
       calls.push(call);

@@ -157,3 +157,23 @@ export function plainType(typeNode: Node | null, declarator: Node): string | und
   if (declarator.namedChildren.some((k) => k && !keep.has(k.id) && k.type !== 'comment' && k.type !== 'variable_storage_class')) return undefined;
   return typeNode.text;
 }
+
+/**
+ * The grammar reads a new-style declaration split after its type (`ConVar\n\tg_hCvar = null;`, or
+ * `public APLRes\n\tAskPluginLoad2(...)`, both common in real plugins) as an old-style global of that bare name
+ * followed by an old-style declaration or an untyped function. For the second node, the type the line before gives
+ * it; undefined for every other node.
+ */
+export function splitDeclarationType(node: Node): string | undefined {
+  if (node.type === 'old_global_variable_declaration') {
+    if (/^(new|decl)\b/.test(node.text) || isDanglingType(node)) return undefined;
+  } else if (node.type !== 'function_definition' || node.childForFieldName('returnType')) return undefined;
+  let prev = node.previousNamedSibling;
+  while (prev?.type === 'comment') prev = prev.previousNamedSibling;
+  return prev && isDanglingType(prev) ? prev.text.trim().split(/\s+/).pop() : undefined;
+}
+
+/** The bare type of a split declaration: `ConVar` or `public APLRes` on a line of its own at the top level. */
+export function isDanglingType(node: Node): boolean {
+  return node.type === 'old_global_variable_declaration' && /^((public|static|stock|const)\s+)*[A-Za-z_]\w*$/.test(node.text.trim());
+}

@@ -2,7 +2,8 @@
 import type { Node } from 'web-tree-sitter';
 import { readParams, typeText } from './params.js';
 import type { FunctionSignature, IndexEnumEntry, IndexMember, IndexSymbol, SymbolKind } from './types.js';
-import { rootNode } from '../ast.js';
+import { isDanglingType, rootNode, splitDeclarationType } from '../ast.js';
+import { conditionalRanges, inRanges } from '../symbols/conditional.js';
 import { memo, type EvalInput } from '../types.js';
 
 /** Declarations and `#include`s of one file. */
@@ -31,6 +32,8 @@ export function includeName(pathText: string): string {
 function functionKind(node: Node, inInclude: boolean): SymbolKind {
   const kind = node.childForFieldName('kind')?.text;
   if (kind === 'native' || kind === 'forward') return kind;
+  // A prototype without a body (`void Helper();`) announces a function as `forward` does.
+  if (node.type === 'function_declaration') return 'forward';
   const vis = node.children.filter((c) => c?.type === 'visibility').map((c) => c!.text).join(' ');
   return vis.includes('stock') || inInclude ? 'stock' : 'function';
 }
@@ -136,7 +139,7 @@ function declare(node: Node, include: string, inInclude: boolean): IndexSymbol[]
     case 'function_definition': {
       if (!name) return [];
       const sym = base(functionKind(node, inInclude));
-      sym.type = typeText(node.childForFieldName('returnType'));
+      sym.type = splitDeclarationType(node) ?? typeText(node.childForFieldName('returnType'));
       sym.params = readParams(node.childForFieldName('parameters'));
       return [sym];
     }
@@ -179,8 +182,13 @@ function declare(node: Node, include: string, inInclude: boolean): IndexSymbol[]
     case 'preproc_macro':
       return name ? [{ ...base('macro'), arity: node.childrenForFieldName('parameters').filter((p) => p?.type === 'macro_param').length }] : [];
     case 'global_variable_declaration':
-    case 'old_global_variable_declaration':
       return variables(node, include, line);
+    case 'old_global_variable_declaration': {
+      if (isDanglingType(node)) return [];
+      const split = splitDeclarationType(node);
+      const vars = variables(node, include, line);
+      return split ? vars.map((v) => ({ ...v, type: split })) : vars;
+    }
     default:
       return [];
   }
@@ -189,6 +197,7 @@ function declare(node: Node, include: string, inInclude: boolean): IndexSymbol[]
 /** The declarations of a whole file. `inInclude` marks plain function bodies as stocks (include files). */
 export function fileDeclarations(root: Node, include: string, inInclude = true): FileDeclarations {
   const out: FileDeclarations = { symbols: [], includes: [] };
+  const conditional = conditionalRanges(root.text);
   let deprecated = false;
   for (const node of root.namedChildren) {
     if (!node) continue;
@@ -202,8 +211,11 @@ export function fileDeclarations(root: Node, include: string, inInclude = true):
       continue;
     }
     if (node.type === 'comment') continue;
+    // `static` at file level keeps a declaration to its own file: an include's static globals are not the plugin's.
+    if (inInclude && node.type === 'global_variable_declaration' && node.childForFieldName('visibility')?.text.includes('static')) continue;
     const symbols = declare(node, include, inInclude);
     if (deprecated) for (const s of symbols) s.deprecated = true;
+    if (conditional.length > 0 && inRanges(conditional, node.startPosition.row + 1)) for (const s of symbols) s.conditional = true;
     deprecated = false;
     out.symbols.push(...symbols);
   }

@@ -37,6 +37,7 @@ const symbol = z.object({
   entries: z.array(z.object({ name: z.string(), value: z.string().optional() })).optional(),
   members: z.array(member).optional(),
   deprecated: z.literal(true).optional(),
+  conditional: z.literal(true).optional(),
 });
 
 const source = z.object({

@@ -71,6 +71,8 @@ export interface IndexSymbol {
   entries?: IndexEnumEntry[];
   members?: IndexMember[];
   deprecated?: true;
+  /** Declared inside an `#if` block: it may not exist in a given build. */
+  conditional?: true;
 }
 
 /** Where an index came from: the generator and every include folder it read, so anyone can rebuild it. */

@@ -4,6 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import { memo, type EvalInput, type Evaluator } from '../types.js';
 import type { CodeLocation } from '../../src/types/check.js';
 import { NO_CODE } from './name-list.js';
+import { conditionContinuations, isKnownGap } from '../grammar-gaps.js';
 
 const options = z.strictObject({});
 /** Errors listed in the one-line reason; all of them stay in `locations`. */
@@ -25,10 +26,12 @@ export function syntaxErrors(input: EvalInput): CodeLocation[] {
   return memo(input, 'syntaxErrors', () => {
     if (!input.tree) return [];
     const out: CodeLocation[] = [];
+    const continuations = conditionContinuations(input.code.main);
     const stack: Node[] = [input.tree.rootNode];
     while (stack.length > 0) {
       const node = stack.pop()!;
       if (node.isError || node.isMissing) {
+        if (isKnownGap(node, continuations)) continue;
         // Errors nested inside an ERROR node repeat the same problem: report the outermost only.
         out.push({ line: node.startPosition.row + 1, column: node.startPosition.column + 1, message: describe(node) });
         continue;

@@ -1,4 +1,4 @@
-import { nodesOfType } from '../ast.js';
+import { isDanglingType, nodesOfType, splitDeclarationType } from '../ast.js';
 import type { EvalInput } from '../types.js';
 import type { Rule, RuleViolation } from './types.js';
 import { violationAt } from './util.js';
@@ -12,13 +12,15 @@ const OLD_CAST = /^(Float|String|Handle|bool|Action):/;
 function check(input: EvalInput): RuleViolation[] {
   const out: RuleViolation[] = [];
   for (const n of nodesOfType(input, 'old_variable_declaration_statement', 'old_global_variable_declaration', 'old_for_loop_variable_declaration_statement')) {
+    // A new-style declaration split after its type (`ConVar\n\tg_hCvar;`) is read as two old ones: it is not old.
+    if (isDanglingType(n) || splitDeclarationType(n)) continue;
     const keyword = n.text.trimStart().split(/\s/)[0] ?? 'new';
     out.push(violationAt(ID, n, `old declaration "${keyword}"; declare with a type (int x, char buf[64], float f)`));
   }
   for (const fn of nodesOfType(input, 'function_definition')) {
     const name = fn.childForFieldName('name');
     const ret = fn.childForFieldName('returnType');
-    if (name && !ret) out.push(violationAt(ID, fn, `${name.text}() has no return type; write e.g. public void ${name.text}()`));
+    if (name && !ret && !splitDeclarationType(fn)) out.push(violationAt(ID, fn, `${name.text}() has no return type; write e.g. public void ${name.text}()`));
   }
   for (const t of nodesOfType(input, 'old_type')) {
     // Old declarations were reported above; tags on parameters and return types are reported here.

@@ -30,6 +30,13 @@ export interface SymbolView {
   missing: Diagnostic[];
   /** Local files read from disk (absolute paths), in the order they were included. */
   files: string[];
+  /** Line ranges of the answer's code inside #if blocks: code spcomp may never read, whose names are not checked. */
+  conditional: [number, number][];
+}
+
+/** Whether a name the view cannot resolve, used at `line` of the answer, may still exist (unknown, not wrong). */
+export function excused(view: SymbolView, line: number): boolean {
+  return view.lenient || inRanges(view.conditional, line);
 }
 
 const EXTENSIONS = ['', '.inc', '.p', '.pawn'];
@@ -105,8 +112,9 @@ class Resolver {
       else if (found) this.localFile(found);
       else if (this.table.graph.has(inc.name)) this.roots.add(inc.name);
       else if (inc.optional) continue;
-      // A directive in an #if branch may be one spcomp never reads: no error, but its names are not checked either.
-      else if (inRanges(conditional, inc.line)) this.lenient = true;
+      // A directive in an #if branch may be one spcomp never reads: no error. Names used in #if branches are not
+      // held against the answer either, so nothing else needs excusing.
+      else if (inRanges(conditional, inc.line)) continue;
       else this.missing.push({ severity: 'error', code: 417, file, line: inc.line, message: `cannot read from file: "${inc.target}"` });
     }
   }
@@ -153,7 +161,8 @@ export function symbolView(input: EvalInput): SymbolView {
     }
     for (const c of input.code.companions) r.addCompanion(c.name, c.code);
     const dir = input.file ? path.dirname(input.file) : undefined;
-    r.directives(declared.includes, ANSWER_FILE, dir, conditionalRanges(input.code.main), true);
+    const conditional = conditionalRanges(input.code.main);
+    r.directives(declared.includes, ANSWER_FILE, dir, conditional, true);
     const visible = includeClosure(table, r.roots);
     return {
       table,
@@ -164,6 +173,7 @@ export function symbolView(input: EvalInput): SymbolView {
       lenient: r.lenient || opaqueIncludes(table, visible).length > 0,
       missing: r.missing,
       files: r.files,
+      conditional,
     };
   });
 }

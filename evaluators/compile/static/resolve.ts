@@ -1,7 +1,7 @@
 // Symbol resolution of one answer: walks every function body with its scopes and reports names that resolve to
 // nothing the plugin declares or includes (error 017 / 139) and calls with the wrong number of arguments (092).
 import type { Node } from 'web-tree-sitter';
-import { cachedField } from '../../ast.js';
+import { cachedField, splitDeclarationType } from '../../ast.js';
 import { arity } from '../../api-index/params.js';
 import { callbackFits } from './callbacks.js';
 import type { ApiParam } from '../../api-index/types.js';
@@ -10,7 +10,7 @@ import type { IndexSymbol } from '../../api-index/types.js';
 import type { Diagnostic } from '../types.js';
 import { diag } from './syntax.js';
 import { Scopes, parameterEntries, plainType } from './scope.js';
-import { conditionalRanges, inRanges } from '../../symbols/conditional.js';
+import { inRanges } from '../../symbols/conditional.js';
 import { BUILTIN_NAMES } from '../../symbols/builtins.js';
 
 const TYPE_KINDS = new Set(['enum', 'enum-struct', 'methodmap', 'struct', 'typedef', 'typeset', 'functag', 'funcenum']);
@@ -29,21 +29,28 @@ export interface ResolveContext {
   visible: ReadonlySet<string>;
   /** An include of the closure is known by name only: unknown names may come from it. */
   lenient: boolean;
+  /** Line ranges inside #if blocks. */
+  conditional: [number, number][];
 }
 
 // Bodies and call arguments are fetched with cachedField: the checks' walk already built those subtrees.
 class Resolver {
   readonly out: Diagnostic[] = [];
   private readonly scopes = new Scopes();
-  private readonly conditional: [number, number][];
   private readonly reported = new Set<string>();
 
   /** Plain declared types of the answer's global variables (`ConVar g_cvCount`). */
   private readonly globalTypes = new Map<string, string>();
 
   constructor(private readonly ctx: ResolveContext, root: Node) {
-    this.conditional = conditionalRanges(root.text);
     for (const node of root.namedChildren) {
+      const split = node ? splitDeclarationType(node) : undefined;
+      if (split) {
+        for (const d of node!.namedChildren) {
+          const name = d?.type === 'old_variable_declaration' && !d.namedChildren.some((k) => k?.type === 'fixed_dimension' || k?.type === 'dimension') ? d.childForFieldName('name')?.text : undefined;
+          if (name) this.globalTypes.set(name, split);
+        }
+      }
       if (node?.type !== 'global_variable_declaration') continue;
       const type = node.childForFieldName('type');
       for (const d of node.namedChildren) {
@@ -55,7 +62,7 @@ class Resolver {
   }
 
   private inConditional(line: number): boolean {
-    return inRanges(this.conditional, line);
+    return inRanges(this.ctx.conditional, line);
   }
 
   private report(node: Node, code: number, message: string): void {
