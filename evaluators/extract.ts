@@ -5,6 +5,7 @@ import type { ExtractedCode, SourceFile } from './types.js';
 const CODE_LANGS = new Set(['', 'sourcepawn', 'sp', 'sourcemod', 'pawn', 'c', 'cpp', 'c++', 'inc']);
 const FENCE = /^\s{0,3}(`{3,}|~{3,})\s*([\w+#.-]*)[^\n]*$/;
 const FILE_HINT = /([\w.-]+\.(?:sp|inc))\b/i;
+const FIRST_LINE_NAME = /^\s*\/\/\s*([\w.-]+\.(?:sp|inc))\s*$/i;
 const PLUGIN_MARKERS = /\bOnPluginStart\s*\(|\bmyinfo\b/;
 const BARE_CODE_MARKERS = /^\s*(#include|#pragma|#define|public\s+\w|void\s+\w+\s*\(|stock\s)/m;
 
@@ -25,7 +26,8 @@ function fencedBlocks(lines: string[]): Block[] {
     // Markdown often puts a blank line between the file-name heading and its fence.
     let above = i - 1;
     while (above > 0 && (lines[above] ?? '').trim() === '') above--;
-    const hint = FILE_HINT.exec(lines[above] ?? '')?.[1] ?? FILE_HINT.exec(lines[i] ?? '')?.[1];
+    // The name stands above the fence, on it, or in a comment that opens the block (`// l4d2_util.inc`).
+    const hint = FILE_HINT.exec(lines[above] ?? '')?.[1] ?? FILE_HINT.exec(lines[i] ?? '')?.[1] ?? FIRST_LINE_NAME.exec(lines[i + 1] ?? '')?.[1];
     blocks.push({
       name: hint ?? '',
       lang,

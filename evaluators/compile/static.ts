@@ -8,7 +8,7 @@ import type { EvalInput } from '../types.js';
 import { ANSWER_FILE, type CompileResult, type Diagnostic } from './types.js';
 import { resolveSymbols } from './static/resolve.js';
 import { syntaxDiagnostics } from './static/syntax.js';
-import { duplicateDefinitions } from './static/duplicates.js';
+import { duplicateDefinitions, includeDuplicates } from './static/duplicates.js';
 import { answerDeclarations } from '../api-index/declarations.js';
 
 function result(diagnostics: Diagnostic[], started: number): CompileResult {
@@ -26,6 +26,6 @@ export function staticCompile(input: EvalInput): CompileResult {
   // A missing include is fatal in spcomp: nothing after it is checked.
   if (view.missing.length > 0) return result([...syntax, ...view.missing], started);
   const symbols = resolveSymbols(rootNode(input)!, { file: ANSWER_FILE, ...view });
-  const duplicates = duplicateDefinitions(answerDeclarations(input)?.symbols ?? [], view, ANSWER_FILE);
+  const duplicates = [...includeDuplicates(view), ...duplicateDefinitions(answerDeclarations(input)?.symbols ?? [], view, ANSWER_FILE)];
   return result([...syntax, ...duplicates, ...symbols], started);
 }

@@ -4,6 +4,7 @@
 // same name is a text substitution, not a definition; type names are left alone (see DEFINING). Declarations inside #if blocks are left alone (only one
 // branch may be compiled), and so is everything when the answer's includes are not fully known.
 import type { IndexSymbol, SymbolKind } from '../../api-index/types.js';
+import type { SymbolTable } from '../../api-index/table.js';
 import { inRanges } from '../../symbols/conditional.js';
 import type { SymbolView } from '../../symbols/view.js';
 import type { Diagnostic } from '../types.js';
@@ -34,8 +35,34 @@ export function duplicateDefinitions(own: readonly IndexSymbol[], view: SymbolVi
     }
     // Implementing a forward is what forwards are for; a variable of a forward's name is a second definition.
     const clashes = (d: IndexSymbol) => defines(d) || (d.kind === 'forward' && (s.kind === 'variable' || s.kind === 'constant'));
-    const included = view.table.byName.get(s.name)?.find((d) => view.visible.has(d.include) && clashes(d));
+    const external = view.external.get(s.name);
+    const included = (external && clashes(external)) || view.table.byName.get(s.name)?.some((d) => view.visible.has(d.include) && clashes(d));
     if (included) out.push(diag(file, s.line, 21, `symbol already defined: "${s.name}"`));
   }
   return out;
+}
+
+const clashCache = new WeakMap<SymbolTable, [IndexSymbol, IndexSymbol][]>();
+
+/** Pairs of value definitions of one name in two includes of the table (computed once per table). */
+function includeClashes(table: SymbolTable): [IndexSymbol, IndexSymbol][] {
+  let pairs = clashCache.get(table);
+  if (!pairs) {
+    pairs = [];
+    for (const list of table.byName.values()) {
+      if (list.length < 2) continue;
+      const defs = list.filter(defines);
+      for (let i = 1; i < defs.length; i++) if (defs[i]!.include !== defs[0]!.include) pairs.push([defs[0]!, defs[i]!]);
+    }
+    clashCache.set(table, pairs);
+  }
+  return pairs;
+}
+
+/** 021 for a name two includes the answer sees both define (e.g. the same enum constant in two libraries). */
+export function includeDuplicates(view: SymbolView): Diagnostic[] {
+  if (view.lenient) return [];
+  return includeClashes(view.table)
+    .filter(([a, b]) => view.visible.has(a.include) && view.visible.has(b.include))
+    .map(([, b]) => ({ severity: 'error', code: 21, file: `${b.include}.inc`, line: b.line ?? null, message: `symbol already defined: "${b.name}"` }));
 }

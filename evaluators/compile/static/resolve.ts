@@ -255,6 +255,11 @@ class Resolver {
     switch (node.type) {
       case 'function_definition':
         this.typeName(node.childForFieldName('returnType'));
+        // Old Pawn allowed `f() statement;`: spcomp 1.12 wants braces (the grammar still accepts it).
+        if (cachedField(node, 'body')?.type === 'expression_statement') {
+          const params = node.childForFieldName('parameters');
+          this.out.push(diag(this.ctx.file, (params ?? node).endPosition.row + 1, 437, 'functions in global scope must use braces'));
+        }
         return this.body(parameterEntries(node.childForFieldName('parameters')), cachedField(node, 'body'));
       case 'methodmap':
       case 'enum_struct':
