@@ -61,7 +61,7 @@ function check(input: EvalInput): RuleViolation[] {
 export const actionReturn = {
   id: ID,
   title: 'Action functions return Plugin_* values',
-  rationale: 'An Action callback that falls off the end returns garbage to SourceMod, which may block or stop things at random.',
+  rationale: "An Action function that falls off the end (or has a bare \"return;\") returns 0, which is Plugin_Continue whatever that path meant, and spcomp warns 209 \"function has explicit 'Action' tag but does not return a value\".",
   severity: 'error',
   check,
 } satisfies Rule;

@@ -20,9 +20,44 @@ function flagsTarget(call: Node): string {
   return stringValue(argument(call, 0)) ?? '*';
 }
 
+const FCVAR_CHEAT = 1 << 14;
+
+/** The value of a constant integer expression (`-16385`, `~(1<<14)`, `0xFFFFBFFF`, `~FCVAR_CHEAT`), or null. */
+function constValue(node: Node | null): number | null {
+  if (!node) return null;
+  switch (node.type) {
+    case 'int_literal':
+      return /^(0x[0-9a-f]+|\d+)$/i.test(node.text) ? Number(node.text) | 0 : null;
+    case 'identifier':
+      return node.text === 'FCVAR_CHEAT' ? FCVAR_CHEAT : null;
+    case 'parenthesized_expression':
+      return constValue(node.childForFieldName('expression') ?? node.namedChildren[0] ?? null);
+    case 'unary_expression': {
+      const v = constValue(node.childForFieldName('argument'));
+      const op = node.child(0)?.text;
+      return v === null ? null : op === '-' ? -v | 0 : op === '~' ? ~v : null;
+    }
+    case 'binary_expression': {
+      const l = constValue(node.childForFieldName('left'));
+      const r = constValue(node.childForFieldName('right'));
+      if (l === null || r === null) return null;
+      const op = node.childForFieldName('operator')?.text;
+      return op === '<<' ? l << r : op === '|' ? l | r : op === '&' ? l & r : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** True when `SetCommandFlags(cmd, ...)` clears FCVAR_CHEAT: `f & ~FCVAR_CHEAT`, `f ^ FCVAR_CHEAT`, `f & -16385`. */
 function strips(call: Node): boolean {
-  const v = argument(call, 1)?.text.replace(/\s+/g, '') ?? '';
-  return v.includes('~FCVAR_CHEAT') || v.includes('^FCVAR_CHEAT') || v.includes('~(1<<14)');
+  const arg = argument(call, 1);
+  const v = arg?.text.replace(/\s+/g, '') ?? '';
+  if (v.includes('~FCVAR_CHEAT') || v.includes('^FCVAR_CHEAT') || v.includes('~(1<<14)')) return true;
+  // A numeric mask with bit 14 clear, and-ed with the flags (a variable or GetCommandFlags(...)).
+  if (arg?.type !== 'binary_expression' || arg.childForFieldName('operator')?.text !== '&') return false;
+  const sides = [arg.childForFieldName('left'), arg.childForFieldName('right')].map(constValue);
+  return sides.some((s) => s === null) && sides.some((s) => s !== null && (s & FCVAR_CHEAT) === 0);
 }
 
 function check(input: EvalInput): RuleViolation[] {

@@ -19,8 +19,14 @@ export const INGAME_NATIVES = new Set([
   'GetEntProp', 'SetEntProp', 'GetEntPropFloat', 'SetEntPropFloat', 'GetEntPropEnt', 'SetEntPropEnt',
   'GetEntPropVector', 'SetEntPropVector', 'SetEntityHealth', 'TeleportEntity', 'IgniteEntity',
   'SetEntityMoveType', 'SetEntityRenderColor', 'EmitSoundToClient', 'ClientCommand', 'FakeClientCommand',
-  'ShowVGUIPanel', 'SDKHook', 'SDKUnhook',
+  'ShowVGUIPanel', 'SDKHook',
 ]);
+// Not SDKUnhook: SDKHooks' Native_Unhook never throws, unhooking a free slot is a no-op.
+
+/** Natives that take a client and throw on a bad slot (in game or connected). */
+export function isClientNative(name: string): boolean {
+  return INGAME_NATIVES.has(name) || CONNECTED_NATIVES.has(name);
+}
 
 /** Natives that check a slot without throwing; calling them first makes later client calls safe. */
 export const GUARD_NATIVES = new Set(['IsClientInGame', 'IsClientConnected']);

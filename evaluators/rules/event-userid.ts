@@ -14,7 +14,8 @@ const USERID_KEYS = new Set(['userid', 'attacker', 'victim']);
 function clientCallName(call: Node | null): string | null {
   if (!call || call.type !== 'call_expression') return null;
   const name = call.childForFieldName('function')?.text ?? '';
-  const needsClient = INGAME_NATIVES.has(name) || CONNECTED_NATIVES.has(name) || GUARD_NATIVES.has(name) || isGuardHelperName(name);
+  // SDKUnhook does not throw on a free slot, but a userid still names the wrong entity.
+  const needsClient = INGAME_NATIVES.has(name) || CONNECTED_NATIVES.has(name) || GUARD_NATIVES.has(name) || isGuardHelperName(name) || name === 'SDKUnhook';
   return needsClient ? name : null;
 }
 

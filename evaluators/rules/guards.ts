@@ -2,21 +2,32 @@
 import type { Node } from 'web-tree-sitter';
 import { definedFunctions } from '../ast.js';
 import { memo, type EvalInput } from '../types.js';
-import { GUARD_NATIVES, isGuardHelperName } from './clients.js';
+import { GUARD_NATIVES, isClientNative, isGuardHelperName } from './clients.js';
 
-/** Names of plugin functions that call IsClientInGame/IsClientConnected (directly or through one more helper). */
+/**
+ * Names of plugin functions that check a slot: they call IsClientInGame/IsClientConnected, an include helper
+ * named like a guard (IsValidInfected, which the rule cannot read), or another such plugin function, to any depth.
+ */
 export function guardHelpers(input: EvalInput): Set<string> {
   return memo(input, 'rules:guardHelpers', () => {
     const defs = definedFunctions(input);
-    const direct = new Set<string>();
     const callsOf = new Map<string, string[]>();
     for (const [name, fn] of defs) {
-      const names = fn.descendantsOfType('call_expression').map((c) => c?.childForFieldName('function')?.text ?? '');
-      callsOf.set(name, names);
-      if (names.some((n) => GUARD_NATIVES.has(n))) direct.add(name);
+      callsOf.set(name, fn.descendantsOfType('call_expression').map((c) => c?.childForFieldName('function')?.text ?? ''));
     }
-    const out = new Set(direct);
-    for (const [name, names] of callsOf) if (names.some((n) => direct.has(n))) out.add(name);
+    const unseenGuard = (n: string) => !defs.has(n) && !isClientNative(n) && isGuardHelperName(n);
+    const out = new Set<string>();
+    for (const [name, names] of callsOf) if (names.some((n) => GUARD_NATIVES.has(n) || unseenGuard(n))) out.add(name);
+    // Fixpoint: helper -> helper -> IsClientInGame.
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [name, names] of callsOf) {
+        if (!out.has(name) && names.some((n) => out.has(n))) {
+          out.add(name);
+          grew = true;
+        }
+      }
+    }
     return out;
   });
 }

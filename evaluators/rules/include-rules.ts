@@ -1,6 +1,6 @@
 // Natives that need an include the plugin forgot. Only judged when every include is a known SourceMod
 // one: any other include (left4dhooks, l4d2util, a companion .inc) might pull the missing one in.
-import { callSites, definedFunctions, includeNames } from '../ast.js';
+import { callSites, definedFunctions, includeNames, nodesOfType } from '../ast.js';
 import type { EvalInput } from '../types.js';
 import type { Rule, RuleViolation } from './types.js';
 import { violationAt } from './util.js';
@@ -16,7 +16,9 @@ function missingInclude(input: EvalInput, include: string, matches: (name: strin
   const includes = includeNames(input).map((i) => i.toLowerCase());
   if (includes.includes(include) || includes.some((i) => !PLAIN_SM_INCLUDES.has(i))) return [];
   const defined = definedFunctions(input);
-  const call = callSites(input).find((c) => c.receiver === null && matches(c.name) && !defined.has(c.name));
+  // Natives and forwards the plugin declares itself (`native bool L4D_IsFirstMapInScenario();`) need no include.
+  const declared = new Set(nodesOfType(input, 'function_declaration').map((d) => d.childForFieldName('name')?.text));
+  const call = callSites(input).find((c) => c.receiver === null && matches(c.name) && !defined.has(c.name) && !declared.has(c.name));
   return call ? [violationAt(rule, call.node, `${call.name} needs #include <${include}>`)] : [];
 }
 

@@ -10,6 +10,9 @@ const ID = 'team-numbers';
 /** L4D2 team numbers (GetClientTeam / m_iTeamNum). */
 export const TEAMS: Readonly<Record<string, number>> = { spectator: 1, survivor: 2, infected: 3 };
 
+/** The team of the L4D1 survivors on some L4D2 maps: a survivor team too. */
+const L4D1_SURVIVOR_TEAM = 4;
+
 const TEAM_WORDS: Record<string, string> = {
   spec: 'spectator', spectator: 'spectator', spectators: 'spectator', survivor: 'survivor', survivors: 'survivor',
   surv: 'survivor', infected: 'infected', inf: 'infected', zombie: 'infected', zombies: 'infected',
@@ -62,6 +65,8 @@ function check(input: EvalInput): RuleViolation[] {
     const left = cmp.childForFieldName('left');
     const right = cmp.childForFieldName('right');
     const value = isTeamReadOf(left, param) ? intValue(right) : isTeamReadOf(right, param) ? intValue(left) : null;
+    // Team 4 holds the L4D1 survivors on some L4D2 maps: `GetClientTeam(c) == 2 || GetClientTeam(c) == 4`.
+    if (value === L4D1_SURVIVOR_TEAM && team === 'survivor') continue;
     if (value !== null && value !== TEAMS[team]) out.push(violationAt(ID, cmp, `${fnName}: ${wrong(team, value)}`));
   }
   return out;

@@ -1,7 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import { argument, nodesOfType, stringValue } from '../ast.js';
 import type { EvalInput } from '../types.js';
-import { namedConstants } from './constants.js';
+import { namedConstants, type NamedConstant } from './constants.js';
+import { l4d1OnlyPlugin, onL4D1Side } from './game.js';
 import type { Rule, RuleViolation } from './types.js';
 import { enclosingFunction, intValue, violationAt, words } from './util.js';
 
@@ -27,6 +28,71 @@ function isClassConstantName(ws: string[], cls: string): boolean {
 function singleClass(ws: string[]): string | null {
   const found = new Set(ws.map((w) => w.replace(/s$/, '')).filter((w) => w in ZOMBIE_CLASSES));
   return found.size === 1 ? [...found][0]! : null;
+}
+
+/** L4D1 m_zombieClass values (no Spitter, Jockey or Charger). */
+const L4D1_CLASSES: Readonly<Record<string, number>> = { smoker: 1, boomer: 2, hunter: 3, witch: 4, tank: 5 };
+// Words naming entity kinds that are not special-infected classes (TYPE_COMMON, TYPE_SURVIVOR).
+const KIND_WORDS = new Set([
+  'common', 'commons', 'uncommon', 'survivor', 'survivors', 'player', 'players', 'human', 'bot', 'infected',
+  'entity', 'entities', 'prop', 'props', 'weapon', 'weapons', 'item', 'items',
+]);
+
+/** One member of a group of sibling constants: its name and value (null when not a plain number). */
+interface Member {
+  name: string;
+  value: number | null;
+}
+
+/** The constants declared together with `c`: the same enum, or the run of adjacent #defines with the same first word. */
+function siblings(c: NamedConstant, byNode: Map<number, NamedConstant>): Member[] {
+  const member = (n: Node): Member | null => {
+    const name = n.childForFieldName('name')?.text;
+    return name ? { name, value: byNode.get(n.id)?.value ?? null } : null;
+  };
+  if (c.node.type === 'enum_entry') {
+    return (c.node.parent?.namedChildren ?? []).flatMap((n) => (n?.type === 'enum_entry' ? [member(n)].filter((m): m is Member => m !== null) : []));
+  }
+  if (c.node.type !== 'preproc_define') return [{ name: c.name, value: c.value }];
+  const prefix = words(c.name)[0];
+  const out: Member[] = [{ name: c.name, value: c.value }];
+  const walk = (step: (n: Node) => Node | null, add: (m: Member) => void) => {
+    for (let n = step(c.node); n; n = step(n)) {
+      if (n.type === 'comment') continue;
+      const m = n.type === 'preproc_define' ? member(n) : null;
+      if (!m || words(m.name)[0] !== prefix) break;
+      add(m);
+    }
+  };
+  walk((n) => n.previousNamedSibling, (m) => out.unshift(m));
+  walk((n) => n.nextNamedSibling, (m) => out.push(m));
+  return out;
+}
+
+/**
+ * True when a group of constants is not the L4D2 m_zombieClass table: 0-based indexes (Smoker 0 ... Charger 5),
+ * L4D1's table (Witch or an unknown class at 4, Tank 5), or entity kinds (TYPE_COMMON, TYPE_SURVIVOR, TYPE_TANK).
+ */
+function notL4D2ClassTable(group: Member[]): boolean {
+  const classes = group.flatMap((m) => {
+    const cls = singleClass(words(m.name));
+    return cls ? [{ ...m, cls }] : [];
+  });
+  const valued = classes.filter((m): m is typeof m & { value: number } => m.value !== null);
+  // Array indexes: a class at 0, or every class one below its L4D2 number.
+  if (valued.some((m) => m.value === 0)) return true;
+  if (valued.length >= 2 && valued.every((m) => m.value === ZOMBIE_CLASSES[m.cls]! - 1)) return true;
+  // L4D1's table: Tank 5 with something other than the Spitter at 4, and no L4D2-only class.
+  const l4d1 =
+    valued.every((m) => L4D1_CLASSES[m.cls] === m.value) &&
+    valued.some((m) => m.cls === 'tank' && m.value === 5) &&
+    group.some((m) => m.value === 4 && singleClass(words(m.name)) !== 'spitter');
+  if (l4d1) return true;
+  // Entity kinds: a member naming something that is no SI class, below the classes or among few of them.
+  const kinds = group.filter((m) => !singleClass(words(m.name)) && words(m.name).some((w) => KIND_WORDS.has(w)));
+  if (kinds.length === 0) return false;
+  const top = Math.max(...valued.map((m) => m.value));
+  return kinds.some((m) => m.value !== null && m.value < top) || classes.length * 2 <= group.length;
 }
 
 function wrong(cls: string, value: number): string {
@@ -57,12 +123,19 @@ function classVariables(fn: Node): Set<string> {
 
 function check(input: EvalInput): RuleViolation[] {
   const out: RuleViolation[] = [];
+  // A plugin that refuses to load outside L4D1 uses L4D1's numbers on purpose.
+  if (l4d1OnlyPlugin(input)) return out;
+  const constants = namedConstants(input);
+  const byNode = new Map(constants.map((c) => [c.node.id, c]));
   // Constants named after one class with a marker word (ZC_TANK, ZOMBIECLASS_TANK); L4D1 ones are fine.
-  for (const c of namedConstants(input)) {
+  for (const c of constants) {
     const ws = words(c.name);
     const cls = singleClass(ws);
     if (!cls || !isClassConstantName(ws, cls)) continue;
-    if (c.value >= 1 && c.value <= 9 && c.value !== ZOMBIE_CLASSES[cls]) out.push(violationAt(ID, c.node, `${c.name}: ${wrong(cls, c.value)}`));
+    if (c.value < 1 || c.value > 9 || c.value === ZOMBIE_CLASSES[cls]) continue;
+    // Judged with its siblings: an index table, L4D1's table or an entity-kind enum is no L4D2 class table.
+    if (notL4D2ClassTable(siblings(c, byNode))) continue;
+    out.push(violationAt(ID, c.node, `${c.name}: ${wrong(cls, c.value)}`));
   }
   // `class == N` inside a helper named after one class (IsTank, IsClientJockey).
   for (const cmp of nodesOfType(input, 'binary_expression')) {
@@ -79,7 +152,8 @@ function check(input: EvalInput): RuleViolation[] {
     const vars = classVariables(fn);
     const isClass = (n: Node | null) => isClassRead(n) || (n?.type === 'identifier' && vars.has(n.text));
     const value = isClass(left) ? intValue(right) : isClass(right) ? intValue(left) : null;
-    if (value !== null && value !== ZOMBIE_CLASSES[cls]) out.push(violationAt(ID, cmp, `${fnName}: ${wrong(cls, value)}`));
+    // `if (g_bLeft4Dead2) ... else return class == 5;`: the L4D1 side of a game check keeps L4D1's numbers.
+    if (value !== null && value !== ZOMBIE_CLASSES[cls] && !onL4D1Side(cmp)) out.push(violationAt(ID, cmp, `${fnName}: ${wrong(cls, value)}`));
   }
   return out;
 }

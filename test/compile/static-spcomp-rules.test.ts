@@ -92,6 +92,23 @@ describe('symbols defined twice (021)', () => {
 });
 
 describe('other spcomp rules', () => {
+  it('reports a macro called with the wrong number of arguments as the preprocessor does (001, 029)', async () => {
+    const src = `${head}#define SQ(%1) ((%1)*(%1))\n#define ADD(%1,%2) ((%1)+(%2))\npublic void OnPluginStart()\n{\n\tint a = SQ(1, 2);\n\tint b = ADD(1);\n\tint c = SQ();\n\tPrintToServer("%d %d %d %d", a, b, c, ADD(SQ(2), 3));\n}\n`;
+    expect(lines(await compileSource(src))).toEqual([
+      '8: error 001: expected token: ")", but found ","',
+      '9: error 001: expected token: ",", but found ")"',
+      '10: error 029: invalid expression, assumed zero',
+    ]);
+  });
+
+  it('reports a methodmap or enum struct name used as a value (174), not as a type or a static receiver', async () => {
+    const src = body('\tint x = ConVar;\n\tPrintToServer("%d", Event);\n\tConVar cv = view_as<ConVar>(INVALID_HANDLE);\n\tArrayList list = new ArrayList();\n\tPrintToServer("%d %d", cv, list);');
+    expect(lines(await compileSource(src))).toEqual([
+      "6: error 174: symbol 'ConVar' is a type and cannot be used as a value",
+      "7: error 174: symbol 'Event' is a type and cannot be used as a value",
+    ]);
+  });
+
   it('wants braces around a function body (437)', async () => {
     const src = '#include <sourcemod>\npublic OnPluginStart() HookEvent("round_start", OnRound);\npublic OnRound(Handle:event, const String:name[], bool:dontBroadcast) { }\n';
     expect(lines(await compileSource(src))).toEqual(['2: error 437: functions in global scope must use braces']);

@@ -17,6 +17,8 @@ const TYPE_KINDS = new Set(['enum', 'enum-struct', 'methodmap', 'struct', 'typed
 const FUNCTION_KINDS = new Set(['native', 'forward', 'stock', 'function']);
 /** Children of these nodes that name members or fields, not symbols in scope. */
 const MEMBER_FIELDS: Record<string, string> = { field_access: 'field', scope_access: 'field', array_scope_access: 'field', struct_field_value: 'field', named_arg: 'arg_name' };
+/** Where an identifier is certainly a value (spcomp's error 174 for a type there). */
+const VALUE_PARENTS = new Set(['call_arguments', 'assignment_expression', 'variable_declaration', 'return_statement', 'binary_expression']);
 const METHOD_BODIES = new Set(['methodmap_method', 'methodmap_method_constructor', 'enum_struct_method', 'methodmap_method_destructor']);
 
 /** What the resolver needs to know about the answer and its includes. */
@@ -93,6 +95,9 @@ class Resolver {
   private symbol(node: Node): IndexSymbol | null {
     const { sym, hidden } = this.lookup(node.text);
     if (sym === null) this.unresolved(node, node.text, hidden, false);
+    else if (sym !== 'scope' && (sym.kind === 'methodmap' || sym.kind === 'enum-struct') && VALUE_PARENTS.has(node.parent?.type ?? '')) {
+      this.report(node, 174, `symbol '${node.text}' is a type and cannot be used as a value`);
+    }
     return sym === 'scope' ? null : sym;
   }
 
@@ -118,6 +123,7 @@ class Resolver {
         else if (list.length < min) this.report(args ?? fn, 34, `argument does not have a default value (argument ${list.length + 1})`);
       }
       if (sym && FUNCTION_KINDS.has(sym.kind) && sym.params && args) this.callbacks(sym.params, args);
+      if (sym?.kind === 'macro' && sym.arity) this.macroCall(sym.arity, args);
     } else if (fn) this.expr(fn);
     if (args) this.expr(args);
   }
@@ -136,6 +142,15 @@ class Resolver {
       const lookup = (n: string) => this.typeWithMembers(n);
       if (!type.signatures.some((sig) => callbackFits(fn, sig, lookup) !== false)) this.report(arg, 100, 'function prototypes do not match');
     }
+  }
+
+  /** A macro called with the wrong number of arguments: the preprocessor's error 001 (029 when given none). */
+  private macroCall(arity: number, args: Node | null): void {
+    const list = args ? args.namedChildren.filter((a): a is Node => a !== null && a.type !== 'comment') : [];
+    if (list.length === arity || !args) return;
+    if (list.length === 0) this.report(args, 29, 'invalid expression, assumed zero');
+    else if (list.length > arity) this.report(list[arity]!, 1, 'expected token: ")", but found ","');
+    else this.report(args, 1, 'expected token: ",", but found ")"');
   }
 
   /** Whether a call's arguments can be counted: no named arguments, no define that expands to several
