@@ -51,7 +51,8 @@ function siblings(c: NamedConstant, byNode: Map<number, NamedConstant>): Member[
     return name ? { name, value: byNode.get(n.id)?.value ?? null } : null;
   };
   if (c.node.type === 'enum_entry') {
-    return (c.node.parent?.namedChildren ?? []).flatMap((n) => (n?.type === 'enum_entry' ? [member(n)].filter((m): m is Member => m !== null) : []));
+    const entries = (c.node.parent?.namedChildren ?? []).filter((n): n is Node => n?.type === 'enum_entry');
+    return entries.map(member).filter((m): m is Member => m !== null);
   }
   if (c.node.type !== 'preproc_define') return [{ name: c.name, value: c.value }];
   const prefix = words(c.name)[0];
