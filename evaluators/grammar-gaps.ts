@@ -19,5 +19,7 @@ export function conditionContinuations(source: string): Set<number> {
 export function isKnownGap(node: Node, continuations: ReadonlySet<number>): boolean {
   // `= {}`: an empty initializer (an array or enum struct default), which the grammar wants an element in.
   if (node.isMissing && node.parent?.type === 'array_literal' && /^\{\s*\}$/.test(node.parent.text)) return true;
+  // `{ RGBA(1, 2), ... }`: a call (often a macro) as an array element is read as an old-style cast missing its `:`.
+  if (node.isMissing && node.type === ':' && node.parent?.type === 'old_type' && node.parent.parent?.type === 'old_type_cast' && node.parent.parent.parent?.type === 'array_literal') return true;
   return continuations.has(node.startPosition.row + 1);
 }

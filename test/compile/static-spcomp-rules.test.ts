@@ -55,6 +55,13 @@ describe('callbacks that fit no signature (100)', () => {
   });
 });
 
+describe('callbacks cast to their function type (100)', () => {
+  it('checks the parameters of an untagged function cast with EventHook:, and accepts one that fits', async () => {
+    const src = '#include <sourcemod>\npublic OnPluginStart()\n{\n\tHookEvent("round_end", EventHook:OnB);\n\tHookEvent("round_start", EventHook:OnB2);\n\tHookEvent("player_hurt", OnB);\n}\npublic OnB() { }\npublic OnB2(Handle:event, const String:name[], bool:dontBroadcast) { }\n';
+    expect(lines(await compileSource(src))).toEqual(['4: error 100: function prototypes do not match']);
+  });
+});
+
 describe('symbols defined twice (021)', () => {
   it('reports a function defined twice, a native redefined, and a global named like a function', async () => {
     const src = `${head}void Helper() { }\nvoid Helper() { }\nint GetClientHealth(int client) { return client; }\nint Counter;\nvoid Counter() { }\npublic void OnPluginStart() { Helper(); }\n`;
@@ -106,6 +113,16 @@ describe('other spcomp rules', () => {
     expect(lines(await compileSource(src))).toEqual([
       "6: error 174: symbol 'ConVar' is a type and cannot be used as a value",
       "7: error 174: symbol 'Event' is a type and cannot be used as a value",
+    ]);
+  });
+
+  it('reports old declarations, untyped functions and old tags under #pragma newdecls required (147), one per line', async () => {
+    const src = '#pragma newdecls required\n#include <sourcemod>\nnew g_x;\npublic OnPluginStart()\n{\n\tnew y = Float:1.0;\n\tPrintToServer("%d %d", g_x, y);\n}\npublic Action:Foo(Handle:t) { return Plugin_Continue; }\n#pragma newdecls optional\nnew g_later;\n';
+    expect(lines(await compileSource(src)).filter((l) => l.includes('147'))).toEqual([
+      '3: error 147: new-style declarations are required',
+      '4: error 147: new-style declarations are required',
+      '6: error 147: new-style declarations are required',
+      '9: error 147: new-style declarations are required',
     ]);
   });
 

@@ -1,7 +1,8 @@
 // Whether a function fits a function type's signature, as spcomp 1.12 decides it for a callback argument (error
 // 100), on clear evidence only: where the rule is not certain the answer is "fits". Observed with the real compiler:
 // - the return type must be the same, except that an `int` (or untagged, old-style) function is accepted for a
-//   `void` signature without its parameters being looked at;
+//   `void` signature without its parameters being looked at (unless it is cast to the function type, `EventHook:F`:
+//   then its parameters must fit);
 // - the number of parameters must be the same;
 // - a parameter fits when the types are equal, when the signature's is `any`, when both are methodmaps of one line
 //   (parent or child either way), or when the function's is `int` and the signature's a methodmap or enum; `const`
@@ -46,10 +47,12 @@ function paramFits(fn: ApiParam, sig: ApiParam, lookup: TypeLookup): boolean | u
 }
 
 /** Whether `fn` (a function of the answer) fits `sig`: false only when spcomp certainly rejects it. */
-export function callbackFits(fn: IndexSymbol, sig: FunctionSignature, lookup: TypeLookup): boolean | undefined {
+export function callbackFits(fn: IndexSymbol, sig: FunctionSignature, lookup: TypeLookup, cast = false): boolean | undefined {
   const ret = fn.type ?? 'int';
-  if (sig.type === 'void' && (ret === 'int' || ret === '_')) return true;
-  if (ret !== sig.type) return false;
+  const untaggedForVoid = sig.type === 'void' && (ret === 'int' || ret === '_');
+  // Passed as it is, an untagged function fits a `void` signature unseen; cast (`EventHook:F`), its parameters count.
+  if (untaggedForVoid && !cast) return true;
+  if (ret !== sig.type && !untaggedForVoid) return false;
   const fixed = sig.params.filter((p) => !p.variadic);
   if (fixed.length !== sig.params.length) return undefined;
   const params = fn.params ?? [];

@@ -95,7 +95,7 @@ class Resolver {
   private symbol(node: Node): IndexSymbol | null {
     const { sym, hidden } = this.lookup(node.text);
     if (sym === null) this.unresolved(node, node.text, hidden, false);
-    else if (sym !== 'scope' && (sym.kind === 'methodmap' || sym.kind === 'enum-struct') && VALUE_PARENTS.has(node.parent?.type ?? '')) {
+    else if (sym !== 'scope' && (sym.kind === 'methodmap' || sym.kind === 'enum-struct' || sym.kind === 'enum') && VALUE_PARENTS.has(node.parent?.type ?? '')) {
       this.report(node, 174, `symbol '${node.text}' is a type and cannot be used as a value`);
     }
     return sym === 'scope' ? null : sym;
@@ -131,16 +131,20 @@ class Resolver {
   /** error 100 for functions passed where a function type is expected and that fit none of its signatures. */
   private callbacks(params: readonly ApiParam[], args: Node): void {
     const list = args.namedChildren.filter((a): a is Node => a !== null && a.type !== 'comment');
-    for (const [i, arg] of list.entries()) {
+    for (const [i, written] of list.entries()) {
       const param = params[i];
-      if (!param || param.variadic || arg.type !== 'identifier') continue;
+      // `EventHook:OnRound`: an old-style cast to the function type, after which spcomp checks the parameters even
+      // of an untagged function.
+      const cast = written.type === 'old_type_cast';
+      const arg = cast ? cachedField(written, 'value') : written;
+      if (!param || param.variadic || arg?.type !== 'identifier') continue;
       const fn = this.ctx.globals.get(arg.text);
       if (!fn || fn.kind !== 'function' || !fn.params || this.scopes.has(arg.text)) continue;
       if (fn.include === 'plugin' && fn.line !== undefined && this.inConditional(fn.line)) continue;
       const { sym: type } = this.lookup(param.type);
       if (!type || type === 'scope' || !type.signatures || type.signatures.length === 0) continue;
       const lookup = (n: string) => this.typeWithMembers(n);
-      if (!type.signatures.some((sig) => callbackFits(fn, sig, lookup) !== false)) this.report(arg, 100, 'function prototypes do not match');
+      if (!type.signatures.some((sig) => callbackFits(fn, sig, lookup, cast) !== false)) this.report(arg, 100, 'function prototypes do not match');
     }
   }
 
