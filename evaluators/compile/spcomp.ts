@@ -47,10 +47,16 @@ export function refusedResult(input: Pick<EvalInput, 'code'>, mode: CompileResul
   return { ok: false, mode, errors: diagnostics.length, warnings: 0, diagnostics };
 }
 
-async function invoke(bin: string, ws: Workspace, includes: string[], timeoutMs: number, maxBuffer: number) {
-  const args = [...includes.map((d) => `-i${d}`), `-i${ws.dir}`, `-o${path.join(ws.dir, 'plugin.smx')}`, ANSWER_FILE];
+/** A plugin file on disk compiles where it is (its `#include "x"` are found beside it, as spcomp finds them). */
+interface InPlace {
+  file: string;
+}
+
+async function invoke(bin: string, ws: Workspace, includes: string[], timeoutMs: number, maxBuffer: number, inPlace?: InPlace) {
+  const target = inPlace ? path.basename(inPlace.file) : ANSWER_FILE;
+  const args = [...includes.map((d) => `-i${d}`), `-i${ws.dir}`, `-o${path.join(ws.dir, 'plugin.smx')}`, target];
   const child = execa(bin, args, {
-    cwd: ws.dir,
+    cwd: inPlace ? path.dirname(inPlace.file) : ws.dir,
     reject: false,
     stdin: 'ignore',
     maxBuffer,
@@ -77,14 +83,16 @@ async function invoke(bin: string, ws: Workspace, includes: string[], timeoutMs:
 }
 
 /** Judges the finished process: crash, timeout, cut output and missing diagnostics are compiler problems. */
-function interpret(r: Result, timedOut: boolean, ws: Workspace, timeoutMs: number, maxBuffer: number): CompileResult {
+function interpret(r: Result, timedOut: boolean, ws: Workspace, timeoutMs: number, maxBuffer: number, inPlace?: InPlace): CompileResult {
   const stdout = String(r.stdout ?? '');
   const stderr = String(r.stderr ?? '');
   const raw = (stderr ? `${stdout}\n${stderr}` : stdout).split(ws.dir + path.sep).join('');
+  const mapFile = workspaceMapper(ws);
+  const mapper = inPlace ? (f: string) => (path.resolve(path.dirname(inPlace.file), f) === path.resolve(inPlace.file) ? ANSWER_FILE : f) : mapFile;
   const exitCode = r.exitCode ?? null;
   if (timedOut) return base({ exitCode, raw, problem: `spcomp timed out after ${timeoutMs} ms (process killed)` });
   if (exitCode === null && !r.signal && !r.isMaxBuffer) return base({ raw, problem: `could not start spcomp: ${r.shortMessage ?? 'unknown error'}` });
-  const parsed = parseSpcompOutput(raw, workspaceMapper(ws));
+  const parsed = parseSpcompOutput(raw, mapper);
   const { errors, warnings } = countDiagnostics(parsed);
   const found = { exitCode, raw, diagnostics: parsed.diagnostics, errors, warnings };
   if (r.isMaxBuffer) {
@@ -98,7 +106,7 @@ function interpret(r: Result, timedOut: boolean, ws: Workspace, timeoutMs: numbe
 }
 
 /** Compiles the answer with spcomp. Never throws: problems are in `problem`, refusals and errors in diagnostics. */
-export async function compileWithSpcomp(input: Pick<EvalInput, 'code'>, settings: CompilerSettings = {}, env: NodeJS.ProcessEnv = process.env): Promise<CompileResult> {
+export async function compileWithSpcomp(input: Pick<EvalInput, 'code' | 'file'>, settings: CompilerSettings = {}, env: NodeJS.ProcessEnv = process.env): Promise<CompileResult> {
   const location = locateSpcomp(settings, env);
   if (!location.path) return base({ problem: location.problem ?? 'spcomp not found: set SPCOMP or compiler.spcomp, or put spcomp on the PATH' });
   const bin = location.path;
@@ -113,8 +121,10 @@ export async function compileWithSpcomp(input: Pick<EvalInput, 'code'>, settings
     let ws: Workspace | undefined;
     try {
       ws = await createWorkspace(input.code.main, input.code.companions);
-      const { r, timedOut } = await invoke(bin, ws, includeFolders(settings, env), timeoutMs, maxBuffer);
-      const result = interpret(r, timedOut, ws, timeoutMs, maxBuffer);
+      // A file on disk that is all code (`score plugin.sp`) compiles in place; answers compile in the temp folder.
+      const inPlace = input.file && input.code.found === 'bare' ? { file: input.file } : undefined;
+      const { r, timedOut } = await invoke(bin, ws, includeFolders(settings, env), timeoutMs, maxBuffer, inPlace);
+      const result = interpret(r, timedOut, ws, timeoutMs, maxBuffer, inPlace);
       return { ...result, compiler: bin, ...(version ? { version } : {}), durationMs: Math.round(performance.now() - started) };
     } catch (err) {
       return base({ compiler: bin, problem: `spcomp could not run: ${(err as Error).message}` });

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { compileWithSpcomp } from '../../evaluators/compile/spcomp.js';
 import { spcompVersion } from '../../evaluators/compile/locate.js';
 import { extractCode } from '../../evaluators/extract.js';
 import { createFakeSpcomp, type FakeSpcomp } from './fake-spcomp.js';
+import { tempTree } from '../helpers/tmp.js';
 
 let fake: FakeSpcomp;
 beforeAll(() => {
@@ -138,5 +139,19 @@ describe('compileWithSpcomp with a stand-in spcomp', () => {
     const call = compileCalls()[before]!;
     expect(call.argv!.join(' ')).not.toContain('touch');
     for (const dir of [cwd, fake.dir, tmpdir()]) expect(readdirSync(dir).filter((f) => f.startsWith('pwned'))).toEqual([]);
+  });
+});
+
+describe('a plugin file on disk', () => {
+  it('compiles where it is, so `#include "x"` finds the files beside it, and reports the main file as plugin.sp', async () => {
+    const dir = tempTree({ 'scripting/helpers.sp': 'stock int Helper() { return 1; }\n', 'scripting/plugin.sp': '' });
+    const file = path.join(dir, 'scripting', 'plugin.sp');
+    const code = `${PLUGIN}\n#include "helpers.sp"\n#include "missing_here"\n`;
+    writeFileSync(file, code);
+    const r = await compileWithSpcomp({ code: extractCode(code), file }, {}, env());
+    expect(r.diagnostics.map((d) => `${d.file}:${d.line}: ${d.code}: ${d.message}`)).toEqual([`plugin.sp:${code.split('\n').length - 1}: 417: cannot read from file: "missing_here"`]);
+    const call = compileCalls().at(-1)!;
+    expect(call.cwd).toBe(path.join(dir, 'scripting'));
+    expect(call.argv).toContain('plugin.sp');
   });
 });
