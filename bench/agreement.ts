@@ -2,7 +2,7 @@
 // Compiles every plugin of a corpus of real plugins with spcomp and judges it with the static check and the api
 // check in this one process, then prints how often they agree, what each got wrong by error code, and the time
 // per plugin of each. The corpus: DIR/repos/<owner>+<name>/ holds each repository checked out at the listed commit;
-// the list (default DIR/list.tsv, see bench/corpus.tsv) has `owner/name<TAB>commit<TAB>path<TAB>include dirs`
+// the list (default DIR/list.tsv; this project's are bench/corpus-a.tsv and bench/corpus-b.tsv) has `owner/name<TAB>commit<TAB>path<TAB>include dirs`
 // (include dirs relative to the repository, `:`-separated, nearest first). Third-party code stays out of this
 // repository: only the list and the figures are committed.
 import { spawnSync } from 'node:child_process';
