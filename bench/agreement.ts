@@ -10,16 +10,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadGrammar } from '../evaluators/grammar.js';
-import { prepareInput, releaseInput } from '../evaluators/input.js';
+import { loadGrammar } from '../evaluators/core/grammar.js';
+import { prepareInput, releaseInput } from '../evaluators/core/input.js';
 import { staticCompile } from '../evaluators/compile/static.js';
 import { syntaxDiagnostics } from '../evaluators/compile/static/syntax.js';
 import { parseSpcompOutput } from '../evaluators/compile/diagnostics.js';
-import { analyzeApi } from '../evaluators/api-analysis.js';
+import { analyzeApi } from '../evaluators/symbols/api-analysis.js';
 import { runRules } from '../evaluators/checks/rule.js';
 import { judgeAnswer } from '../src/run/judge.js';
 import { defaultCheckSpecs } from '../src/suite/default-checks.js';
-import type { EvalInput } from '../evaluators/types.js';
+import type { EvalInput } from '../evaluators/core/types.js';
 
 interface Plugin {
   repo: string;

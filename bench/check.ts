@@ -3,8 +3,8 @@ import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { checkFiles, checkSpecsFor, DEFAULT_CHECK_OPTIONS } from '../src/check/index.js';
-import { seededRandom } from '../src/check/sample.js';
+import { checkFiles, checkSpecsFor, DEFAULT_CHECK_OPTIONS } from '../src/dataset/index.js';
+import { seededRandom } from '../src/dataset/sample.js';
 
 const EXAMPLES = Number(process.env.BENCH_CHECK_EXAMPLES ?? 10_000);
 

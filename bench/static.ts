@@ -4,11 +4,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadGrammar } from '../evaluators/grammar.js';
-import { prepareInput, releaseInput } from '../evaluators/input.js';
+import { loadGrammar } from '../evaluators/core/grammar.js';
+import { prepareInput, releaseInput } from '../evaluators/core/input.js';
 import { staticCompile } from '../evaluators/compile/static.js';
 import { buildIndex } from '../evaluators/api-index/build.js';
-import { packagePath } from '../src/paths.js';
+import { packagePath } from '../src/core/paths.js';
 
 /** The test plugins cut or padded to 150 lines each, as fenced answers. */
 function answers(): string[] {

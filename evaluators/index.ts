@@ -1,5 +1,5 @@
 // The typed registry of check kinds: the suite loader and the runner look kinds up here, never via if-chains.
-import type { Evaluator } from './types.js';
+import type { Evaluator } from './core/types.js';
 import { syntax } from './checks/syntax.js';
 import { regex } from './checks/regex.js';
 import { not_regex } from './checks/not-regex.js';

@@ -2,7 +2,7 @@
 // (the first folder that has an include wins, as spcomp searches its -i folders in order).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadGrammar, parseSource } from '../grammar.js';
+import { loadGrammar, parseSource } from '../core/grammar.js';
 import { fileDeclarations, type IncludeDirective } from './declarations.js';
 import type { ApiIndex, IndexSymbol } from './types.js';
 

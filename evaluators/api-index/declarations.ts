@@ -2,9 +2,9 @@
 import type { Node } from 'web-tree-sitter';
 import { readParams, typeText } from './params.js';
 import type { FunctionSignature, IndexEnumEntry, IndexMember, IndexSymbol, SymbolKind } from './types.js';
-import { isDanglingType, rootNode, splitDeclarationType } from '../ast.js';
-import { conditionalRanges, inRanges } from '../symbols/conditional.js';
-import { memo, type EvalInput } from '../types.js';
+import { isDanglingType, rootNode, splitDeclarationType } from '../core/ast.js';
+import { conditionalRanges, inRanges } from '../core/conditional.js';
+import { memo, type EvalInput } from '../core/types.js';
 
 /** Declarations and `#include`s of one file. */
 export interface FileDeclarations {

@@ -1,10 +1,10 @@
-// Reading API index files: the shipped one (evaluators/catalog/generated/, made by `npm run index:build` from the
+// Reading API index files: the shipped one (evaluators/generated/, made by `npm run index:build` from the
 // SourceMod 1.12 and Left4DHooks includes) and any the config names. Each file is validated; a missing shipped index
 // is an error, never a silent fall back to the small hand-written catalog.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { packagePath } from '../../src/paths.js';
-import { UserError } from '../../src/errors.js';
+import { packagePath } from '../../src/core/paths.js';
+import { UserError } from '../../src/core/errors.js';
 import { catalogIndex, mergeTables, tableFromIndex, type SymbolTable } from './table.js';
 import { apiIndexSchema } from './schema.js';
 import type { ApiIndex } from './types.js';
@@ -38,7 +38,7 @@ export function catalogTable(): SymbolTable {
 
 /** The folder of the shipped index inside the package. */
 export function shippedIndexDir(): string {
-  return packagePath('evaluators', 'catalog', 'generated');
+  return packagePath('evaluators', 'generated');
 }
 
 /** The shipped generated indexes merged into one. Throws (exit 2) when the package lacks them. */

@@ -2,7 +2,7 @@
 // shipped index does not cover. Everything SourceMod and Left4DHooks declare comes from the shipped index.
 // `enum T:` lines also declare the type T; `type` lines declare types; `const` lines declare values.
 
-import { BUILTIN_CONSTANTS, BUILTIN_DEFINES } from '../symbols/builtins.js';
+import { BUILTIN_CONSTANTS, BUILTIN_DEFINES } from './builtins.js';
 
 /** Lines per include: `enum Name: A B C`, `const A B C`, `type A B`. */
 export const constantLines: Record<string, readonly string[]> = {

@@ -1,6 +1,6 @@
 // `calls`: the code calls the named functions.
-import { callSites } from '../ast.js';
-import type { EvalInput } from '../types.js';
+import { callSites } from '../core/ast.js';
+import type { EvalInput } from '../core/types.js';
 import { nameListCheck } from './name-list.js';
 
 /** Names called anywhere in the code; `x.Name(...)` counts for `Name`. */

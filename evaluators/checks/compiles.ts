@@ -1,11 +1,11 @@
 // `compiles`: the answer compiles (spcomp when available, else the static check), optionally within a warning budget.
 // A compiler problem (crash, timeout, missing binary) is the check's `error`, never the model's failure.
 import { z } from 'zod';
-import type { CheckOutcome } from '../../src/types/check.js';
+import type { CheckOutcome } from '../core/check.js';
 import { compileInput } from '../compile/compile.js';
 import { formatDiagnostic } from '../compile/diagnostics.js';
 import { ANSWER_FILE, type CompileResult } from '../compile/types.js';
-import type { Evaluator } from '../types.js';
+import type { Evaluator } from '../core/types.js';
 import { NO_CODE } from './name-list.js';
 
 const options = z.strictObject({

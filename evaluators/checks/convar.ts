@@ -1,6 +1,6 @@
 // `convar`: the plugin creates console variables with these literal names.
-import { literalFirstArguments } from '../ast.js';
-import { type EvalInput } from '../types.js';
+import { literalFirstArguments } from '../core/ast.js';
+import { type EvalInput } from '../core/types.js';
 import { nameListCheck } from './name-list.js';
 
 // AutoExecConfig_CreateConVar (autoexecconfig.inc) takes the same arguments and is common in public plugins.

@@ -1,5 +1,5 @@
 // `defines`: the code defines functions with these names (public, stock, static or plain; old or new syntax).
-import { definedFunctions } from '../ast.js';
+import { definedFunctions } from '../core/ast.js';
 import { nameListCheck } from './name-list.js';
 
 export const defines = nameListCheck({

@@ -1,7 +1,7 @@
 // `hooks_event`: the plugin hooks the named game events with HookEvent/HookEventEx("name", ...).
-import { literalFirstArguments } from '../ast.js';
+import { literalFirstArguments } from '../core/ast.js';
 import { z } from 'zod';
-import { type EvalInput, type Evaluator } from '../types.js';
+import { type EvalInput, type Evaluator } from '../core/types.js';
 import { NO_CODE, nameListOutcome } from './name-list.js';
 
 // Suites name this list `events`, not `names`.

@@ -1,5 +1,5 @@
 // `includes`: the code includes the named files (#include/#tryinclude, <x> or "x", with or without .inc).
-import { includeNames } from '../ast.js';
+import { includeNames } from '../core/ast.js';
 import { nameListCheck } from './name-list.js';
 
 const withoutInc = (name: string): string => name.replace(/\.inc$/i, '');

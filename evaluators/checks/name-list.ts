@@ -1,8 +1,8 @@
 // The "names + match" kinds (calls, convar, defines, includes, uses, hooks_event) judge alike: the names a
 // suite asks for against the names found in the code. One schema, one outcome, one factory.
 import { z } from 'zod';
-import type { EvalInput, Evaluator } from '../types.js';
-import type { CheckOutcome } from '../../src/types/check.js';
+import type { EvalInput, Evaluator } from '../core/types.js';
+import type { CheckOutcome } from '../core/check.js';
 
 /** Options shared by every name-list kind: the names to look for and whether all or any must be found. */
 export const nameListOptions = z.strictObject({

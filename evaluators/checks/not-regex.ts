@@ -1,5 +1,5 @@
 // `not_regex`: a JavaScript regular expression must NOT match the code (or the whole answer).
-import type { Evaluator } from '../types.js';
+import type { Evaluator } from '../core/types.js';
 import { NO_CODE } from './name-list.js';
 import { findMatch, regexId, regexOptions } from './regex.js';
 

@@ -1,9 +1,9 @@
 // `query`: a tree-sitter S-expression query over the SourcePawn tree matches (or does not match) the code.
 import { z } from 'zod';
 import { Query, type QueryMatch } from 'web-tree-sitter';
-import { compileQuery, sourcepawn } from '../grammar.js';
-import type { Evaluator } from '../types.js';
-import type { CodeLocation } from '../../src/types/check.js';
+import { compileQuery, sourcepawn } from '../core/grammar.js';
+import type { Evaluator } from '../core/types.js';
+import type { CodeLocation } from '../core/check.js';
 import { NO_CODE } from './name-list.js';
 
 const options = z.strictObject({

@@ -1,7 +1,7 @@
 // `regex`: a JavaScript regular expression matches the extracted code (or the whole answer).
 // Also holds what `not_regex` shares with it: the option schema and the matching itself.
 import { z } from 'zod';
-import type { EvalInput, Evaluator } from '../types.js';
+import type { EvalInput, Evaluator } from '../core/types.js';
 import { NO_CODE } from './name-list.js';
 
 /** Text beyond this is not searched: keeps a pathological pattern from stalling a run on a huge answer. */

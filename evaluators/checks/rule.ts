@@ -1,9 +1,9 @@
 // `rule`: runs the L4D2 rule pack (or a chosen part of it). Error-severity findings fail the check;
 // warnings are reported in details and locations only.
 import { z } from 'zod';
-import type { CheckOutcome } from '../../src/types/check.js';
+import type { CheckOutcome } from '../core/check.js';
 import { ruleIds, rules, type RuleId, type RuleViolation } from '../rules/index.js';
-import { memo, type EvalInput, type Evaluator } from '../types.js';
+import { memo, type EvalInput, type Evaluator } from '../core/types.js';
 import { NO_CODE } from './name-list.js';
 
 /** Edit distance, to suggest the id a typo meant. */

@@ -1,6 +1,6 @@
 // `uses`: identifiers that occur in the code, outside strings and comments (read from the tree, not the text).
-import { nodesOfType } from '../ast.js';
-import { memo, type EvalInput } from '../types.js';
+import { nodesOfType } from '../core/ast.js';
+import { memo, type EvalInput } from '../core/types.js';
 import { nameListCheck } from './name-list.js';
 
 // Macro bodies and #if conditions are raw text in the grammar, so their words are read with a regex.

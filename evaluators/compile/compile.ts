@@ -1,9 +1,10 @@
 // Chooses the compiler for an answer (spcomp when found, else the static check) and compiles once per answer:
 // the result is memoised on the input, so the `compiles` check and the run's metrics share it.
-import type { EvalInput } from '../types.js';
+import type { EvalInput } from '../core/types.js';
 import { compileWithSpcomp, refusedResult } from './spcomp.js';
 import { locateSpcomp } from './locate.js';
-import type { CompileResult, CompilerSettings } from './types.js';
+import type { CompileResult } from './types.js';
+import type { CompilerSettings } from '../core/types.js';
 
 /** `auto`: spcomp when configured or on the PATH, else the static check. */
 export type CompileMode = 'auto' | 'spcomp' | 'static';

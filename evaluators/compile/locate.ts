@@ -2,7 +2,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
-import type { CompilerSettings } from './types.js';
+import type { CompilerSettings } from '../core/types.js';
 
 /** Where spcomp was looked for and what was found. */
 export interface SpcompLocation {

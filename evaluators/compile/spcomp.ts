@@ -2,11 +2,12 @@
 // an output cap, and at most one compile per core. Compiler trouble becomes `problem`, never an exception.
 import path from 'node:path';
 import { execa, type Result } from 'execa';
-import type { EvalInput } from '../types.js';
+import type { EvalInput } from '../core/types.js';
 import { countDiagnostics, parseSpcompOutput } from './diagnostics.js';
 import { compileSlots } from './limit.js';
 import { includeFolders, locateSpcomp, spcompVersion } from './locate.js';
-import type { CompileResult, CompilerSettings, Diagnostic } from './types.js';
+import type { CompileResult, Diagnostic } from './types.js';
+import type { CompilerSettings } from '../core/types.js';
 import { unsafeIncludes } from './unsafe.js';
 import { createWorkspace, removeWorkspace, workspaceMapper, type Workspace } from './workspace.js';
 import { ANSWER_FILE } from './types.js';

@@ -2,14 +2,14 @@
 // Syntax (tree-sitter), includes (error 417), then every name and call resolved against the answer's symbol view
 // (the same one the api check uses: its own code, companion and local files, what it includes).
 import { performance } from 'node:perf_hooks';
-import { rootNode } from '../ast.js';
+import { rootNode } from '../core/ast.js';
 import { symbolView } from '../symbols/view.js';
-import type { EvalInput } from '../types.js';
+import type { EvalInput } from '../core/types.js';
 import { ANSWER_FILE, type CompileResult, type Diagnostic } from './types.js';
 import { resolveSymbols } from './static/resolve.js';
 import { diag, syntaxDiagnostics } from './static/syntax.js';
-import { oldSyntax } from '../old-syntax.js';
-import { inRanges } from '../symbols/conditional.js';
+import { oldSyntax } from '../core/old-syntax.js';
+import { inRanges } from '../core/conditional.js';
 import { duplicateDefinitions, includeDuplicates } from './static/duplicates.js';
 import { answerDeclarations } from '../api-index/declarations.js';
 

@@ -1,5 +1,5 @@
 // Model answers are untrusted input to a compiler: an include must not reach outside the include folders.
-import type { EvalInput } from '../types.js';
+import type { EvalInput } from '../core/types.js';
 import { ANSWER_FILE } from './types.js';
 
 /** An `#include`/`#tryinclude` refused before compiling, with where it was written. */

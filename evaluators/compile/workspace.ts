@@ -2,7 +2,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { SourceFile } from '../types.js';
+import type { SourceFile } from '../core/types.js';
 import { ANSWER_FILE } from './types.js';
 
 /** A temp folder holding one answer's files. */

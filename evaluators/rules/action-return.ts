@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import type { EvalInput } from '../types.js';
+import type { EvalInput } from '../core/types.js';
 import type { Rule, RuleViolation } from './types.js';
 import { functionDefinitions, returnTypeName, violationAt } from './util.js';
 

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { argument, stringValue } from '../ast.js';
-import type { EvalInput } from '../types.js';
+import { argument, stringValue } from '../core/ast.js';
+import type { EvalInput } from '../core/types.js';
 import type { Rule, RuleViolation } from './types.js';
 import { callsNamed, enclosingFunction, violationAt } from './util.js';
 

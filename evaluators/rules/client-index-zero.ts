@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { nodesOfType } from '../ast.js';
-import type { EvalInput } from '../types.js';
+import { nodesOfType } from '../core/ast.js';
+import type { EvalInput } from '../core/types.js';
 import { CONNECTED_NATIVES, INGAME_NATIVES } from './clients.js';
 import type { Rule, RuleViolation } from './types.js';
 import { enclosingFunction, violationAt } from './util.js';

@@ -1,5 +1,5 @@
-import { argument } from '../ast.js';
-import type { EvalInput } from '../types.js';
+import { argument } from '../core/ast.js';
+import type { EvalInput } from '../core/types.js';
 import { CONNECTED_NATIVES, INGAME_NATIVES, clientLoops } from './clients.js';
 import { isGuardCall } from './guards.js';
 import type { Rule, RuleViolation } from './types.js';

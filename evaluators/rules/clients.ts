@@ -1,7 +1,7 @@
 // What "a client index" means to the rules: natives that need a valid client, and loops over clients.
 import type { Node } from 'web-tree-sitter';
-import { nodesOfType } from '../ast.js';
-import { memo, type EvalInput } from '../types.js';
+import { nodesOfType } from '../core/ast.js';
+import { memo, type EvalInput } from '../core/types.js';
 import { intValue } from './util.js';
 
 /** Natives whose first argument must be a connected client (they throw on a free slot). */

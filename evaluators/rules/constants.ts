@@ -1,8 +1,8 @@
 // Named integer constants of a plugin (#define, enum entries, const/global ints), shared by the
 // zombie-class and team rules: a name says what the number is meant to be, so a wrong value is a fact.
 import type { Node } from 'web-tree-sitter';
-import { nodesOfType } from '../ast.js';
-import { memo, type EvalInput } from '../types.js';
+import { nodesOfType } from '../core/ast.js';
+import { memo, type EvalInput } from '../core/types.js';
 import { intValue } from './util.js';
 
 /** A named integer the plugin defines. */

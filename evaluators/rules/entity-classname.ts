@@ -1,5 +1,5 @@
-import { argument, stringValue } from '../ast.js';
-import type { EvalInput } from '../types.js';
+import { argument, stringValue } from '../core/ast.js';
+import type { EvalInput } from '../core/types.js';
 import type { Rule, RuleViolation } from './types.js';
 import { callsNamed, violationAt } from './util.js';
 

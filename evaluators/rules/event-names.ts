@@ -1,6 +1,6 @@
-import { argument, stringValue } from '../ast.js';
+import { argument, stringValue } from '../core/ast.js';
 import { INVENTED_EVENTS, isL4D2Event } from '../catalog/events.js';
-import type { EvalInput } from '../types.js';
+import type { EvalInput } from '../core/types.js';
 import type { Rule, RuleViolation } from './types.js';
 import { callsNamed, violationAt } from './util.js';
 

@@ -1,5 +1,5 @@
-import { argument } from '../ast.js';
-import type { EvalInput } from '../types.js';
+import { argument } from '../core/ast.js';
+import type { EvalInput } from '../core/types.js';
 import { eventReads } from './events.js';
 import type { Rule, RuleViolation } from './types.js';
 import { callbackFunctions, contains, violationAt } from './util.js';

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
-import { argument, stringValue } from '../ast.js';
+import { argument, stringValue } from '../core/ast.js';
 import { L4D2_EVENTS } from '../catalog/events.js';
-import type { EvalInput } from '../types.js';
+import type { EvalInput } from '../core/types.js';
 import { CONNECTED_NATIVES, GUARD_NATIVES, INGAME_NATIVES, isGuardHelperName } from './clients.js';
 import { eventReads } from './events.js';
 import type { Rule, RuleViolation } from './types.js';

@@ -1,7 +1,7 @@
 // Event-field reads shared by the event rules: `event.GetInt("k")` and `GetEventInt(event, "k")`.
 import type { Node } from 'web-tree-sitter';
-import { argument, callSites, stringValue } from '../ast.js';
-import { memo, type EvalInput } from '../types.js';
+import { argument, callSites, stringValue } from '../core/ast.js';
+import { memo, type EvalInput } from '../core/types.js';
 
 /** One read of an event field. */
 export interface EventRead {

@@ -1,8 +1,8 @@
 // Which game a piece of code runs for: plugins written for both L4D1 and L4D2 keep L4D1 numbers on the
 // L4D1 side of a game check (`if (g_bLeft4Dead2) ... else ...`, `GetEngineVersion() == Engine_Left4Dead`).
 import type { Node } from 'web-tree-sitter';
-import { argument, nodesOfType } from '../ast.js';
-import { memo, type EvalInput } from '../types.js';
+import { argument, nodesOfType } from '../core/ast.js';
+import { memo, type EvalInput } from '../core/types.js';
 
 type Game = 'l4d1' | 'l4d2';
 

@@ -1,7 +1,7 @@
 // Which calls count as "this slot was checked" before a client native runs.
 import type { Node } from 'web-tree-sitter';
-import { definedFunctions } from '../ast.js';
-import { memo, type EvalInput } from '../types.js';
+import { definedFunctions } from '../core/ast.js';
+import { memo, type EvalInput } from '../core/types.js';
 import { GUARD_NATIVES, isClientNative, isGuardHelperName } from './clients.js';
 
 /**

@@ -1,7 +1,7 @@
 // Natives that need an include the plugin forgot. Only judged when every include is a known SourceMod
 // one: any other include (left4dhooks, l4d2util, a companion .inc) might pull the missing one in.
-import { callSites, definedFunctions, includeNames, nodesOfType } from '../ast.js';
-import type { EvalInput } from '../types.js';
+import { callSites, definedFunctions, includeNames, nodesOfType } from '../core/ast.js';
+import type { EvalInput } from '../core/types.js';
 import type { Rule, RuleViolation } from './types.js';
 import { violationAt } from './util.js';
 

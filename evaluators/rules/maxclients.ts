@@ -1,5 +1,5 @@
-import { argument } from '../ast.js';
-import type { EvalInput } from '../types.js';
+import { argument } from '../core/ast.js';
+import type { EvalInput } from '../core/types.js';
 import { CONNECTED_NATIVES, GUARD_NATIVES, INGAME_NATIVES, clientLoops } from './clients.js';
 import type { Rule, RuleViolation } from './types.js';
 import { violationAt } from './util.js';

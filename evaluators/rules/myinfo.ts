@@ -1,5 +1,5 @@
-import { nodesOfType } from '../ast.js';
-import type { EvalInput } from '../types.js';
+import { nodesOfType } from '../core/ast.js';
+import type { EvalInput } from '../core/types.js';
 import type { Rule, RuleViolation } from './types.js';
 
 const ID = 'myinfo';

@@ -1,5 +1,5 @@
-import { oldSyntax } from '../old-syntax.js';
-import type { EvalInput } from '../types.js';
+import { oldSyntax } from '../core/old-syntax.js';
+import type { EvalInput } from '../core/types.js';
 import type { Rule, RuleViolation } from './types.js';
 import { violationAt } from './util.js';
 

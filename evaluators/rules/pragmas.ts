@@ -1,6 +1,6 @@
 // The two pragmas every modern plugin starts with. The pragma text itself is the fact checked here.
-import { nodesOfType } from '../ast.js';
-import type { EvalInput } from '../types.js';
+import { nodesOfType } from '../core/ast.js';
+import type { EvalInput } from '../core/types.js';
 import type { Rule, RuleViolation } from './types.js';
 
 function hasPragma(input: EvalInput, pattern: RegExp): boolean {

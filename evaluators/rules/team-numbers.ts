@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { argument, nodesOfType, stringValue } from '../ast.js';
-import type { EvalInput } from '../types.js';
+import { argument, nodesOfType, stringValue } from '../core/ast.js';
+import type { EvalInput } from '../core/types.js';
 import { namedConstants } from './constants.js';
 import type { Rule, RuleViolation } from './types.js';
 import { enclosingFunction, intValue, parameterNames, violationAt, words } from './util.js';

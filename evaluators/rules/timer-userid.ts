@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { argument, definedFunctions, stringValue } from '../ast.js';
-import { memo, type EvalInput } from '../types.js';
+import { argument, definedFunctions, stringValue } from '../core/ast.js';
+import { memo, type EvalInput } from '../core/types.js';
 import { clientLoops } from './clients.js';
 import type { Rule, RuleViolation } from './types.js';
 import { callbackFunctions, callsNamed, contains, enclosingFunction, parameterNames, violationAt } from './util.js';

@@ -1,4 +1,4 @@
-import type { EvalInput } from '../types.js';
+import type { EvalInput } from '../core/types.js';
 
 /** One finding of a rule, 1-based line/column in the extracted code. */
 export interface RuleViolation {

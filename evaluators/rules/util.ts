@@ -1,7 +1,7 @@
 // Small tree helpers shared by several rules (rule-specific logic stays in each rule file).
 import type { Node } from 'web-tree-sitter';
-import { argument, callSites, definedFunctions, nodesOfType, type CallSite } from '../ast.js';
-import { memo, type EvalInput } from '../types.js';
+import { argument, callSites, definedFunctions, nodesOfType, type CallSite } from '../core/ast.js';
+import { memo, type EvalInput } from '../core/types.js';
 import type { RuleViolation } from './types.js';
 
 /** A violation at a node's start. */

@@ -2,10 +2,10 @@
 // by path, size and modification time, so a run over many plugins of one repository parses each shared file once.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseSource } from '../grammar.js';
+import { parseSource } from '../core/grammar.js';
 import { fileDeclarations, type IncludeDirective } from '../api-index/declarations.js';
 import type { IndexSymbol } from '../api-index/types.js';
-import { conditionalRanges } from './conditional.js';
+import { conditionalRanges } from '../core/conditional.js';
 
 /** What a local file declares and includes. */
 export interface LocalFile {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { buildIndexSync } from '../api-index/build.js';
 import { catalogTable, readIndex, shippedTable } from '../api-index/load.js';
 import { INTRINSIC_NAMES, mergeTables, tableFromIndex, type SymbolTable } from '../api-index/table.js';
-import type { CompilerSettings } from '../compile/types.js';
+import type { CompilerSettings } from '../core/types.js';
 import { isFile } from './files.js';
 
 /** Where an answer's symbols come from. */

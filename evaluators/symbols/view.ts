@@ -2,14 +2,14 @@
 // things alike: the table its settings choose, the declarations of the answer, of its companion files and of the
 // local files it includes (found on disk the way spcomp finds them), and the includes visible to it.
 import path from 'node:path';
-import { parseSource } from '../grammar.js';
+import { parseSource } from '../core/grammar.js';
 import { answerDeclarations, fileDeclarations, includeName, type IncludeDirective } from '../api-index/declarations.js';
 import { IMPLICIT_INCLUDE, includeClosure, opaqueIncludes, type SymbolTable } from '../api-index/table.js';
 import type { IndexSymbol } from '../api-index/types.js';
-import { nodesOfType, rootNode } from '../ast.js';
-import { memo, type EvalInput } from '../types.js';
-import { ANSWER_FILE, type Diagnostic } from '../compile/types.js';
-import { conditionalRanges, inRanges } from './conditional.js';
+import { nodesOfType, rootNode } from '../core/ast.js';
+import { memo, type EvalInput } from '../core/types.js';
+import { ANSWER_FILE, type Diagnostic } from '../core/diagnostic.js';
+import { conditionalRanges, inRanges } from '../core/conditional.js';
 import { isFile, readLocalFile } from './files.js';
 import { symbolSources, tableOf } from './tables.js';
 

@@ -2,7 +2,7 @@
 // download its output. Endpoint, key and headers resolve exactly as for direct requests.
 import OpenAI, { toFile } from 'openai';
 import type { ModelConfig } from '../config/schema.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { DEFAULT_TIMEOUT_MS, resolveEndpoint } from '../providers/openai.js';
 
 /** The state of one batch as the API reports it. */

@@ -1,7 +1,7 @@
 // `batch collect`: reads every uncollected batch of a run; a finished one has its output and error
 // files downloaded, each line mapped back by custom_id, judged, stored and cached. Items with no
 // answer are stored as errors and listed as missing, so `--resubmit` can send only those.
-import type { CompilerSettings } from '../../evaluators/compile/types.js';
+import type { CompilerSettings } from '../../evaluators/core/types.js';
 import type { ModelConfig } from '../config/schema.js';
 import { cacheKey, type CacheMode, type ResponseCache } from '../run/cache.js';
 import type { RunStore } from '../run/store.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Config } from '../config/load.js';
 import type { ModelConfig } from '../config/schema.js';
 import { selectModels } from '../config/models.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import type { RunMeta, RunStore } from '../run/store.js';
 import { loadSuites } from '../suite/multi.js';
 import type { Suite } from '../types/suite.js';

@@ -1,5 +1,5 @@
 // Turns a batch answer (or its absence) into a stored item, judged on the same path as a direct answer.
-import type { CompilerSettings } from '../../evaluators/compile/types.js';
+import type { CompilerSettings } from '../../evaluators/core/types.js';
 import { judgeAnswer } from '../run/judge.js';
 import type { ChatMessage, CompletionError, CompletionResult, ModelParams } from '../types/provider.js';
 import type { ItemResult } from '../types/run.js';

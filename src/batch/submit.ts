@@ -3,7 +3,7 @@
 // records everything in the store, then leaves the run `batch_pending` for `batch collect`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CompilerSettings } from '../../evaluators/compile/types.js';
+import type { CompilerSettings } from '../../evaluators/core/types.js';
 import type { ModelConfig } from '../config/schema.js';
 import { cacheKey, type CacheMode, type ResponseCache } from '../run/cache.js';
 import { newRunId } from '../run/run.js';

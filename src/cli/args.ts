@@ -1,6 +1,6 @@
 // Parses a command's flags strictly from the table; unknown flags are usage errors with a suggestion.
 import { parseArgs } from 'node:util';
-import { didYouMean, UsageError } from '../errors.js';
+import { didYouMean, UsageError } from '../core/errors.js';
 import { commands, flags, type CommandName, type FlagName } from './flags.js';
 
 export type ParsedFlags = Partial<Record<FlagName, string | boolean>>;

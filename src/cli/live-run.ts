@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Config } from '../config/load.js';
 import type { ModelConfig } from '../config/schema.js';
 import { estimateRun } from '../cost/estimate.js';
-import { UsageError, UserError } from '../errors.js';
+import { UsageError, UserError } from '../core/errors.js';
 import { ResponseCache, type CacheMode } from '../run/cache.js';
 import { RunStore, type RunMeta } from '../run/store.js';
 import type { Suite } from '../types/suite.js';

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The CLI only parses flags, calls the library, writes files and sets the exit code.
-import { UserError, ValidationError } from '../errors.js';
-import { HARNESS_VERSION } from '../version.js';
+import { UserError, ValidationError } from '../core/errors.js';
+import { HARNESS_VERSION } from '../core/version.js';
 import { parseCommandArgs } from './args.js';
 import { checkCommand } from './commands/check.js';
 import { compareCommand } from './commands/compare.js';
@@ -19,7 +19,7 @@ import { validateCommand } from './commands/validate.js';
 import { commands, type CommandName } from './flags.js';
 import { helpText } from './help.js';
 import type { ParsedFlags } from './args.js';
-import { didYouMean } from '../errors.js';
+import { didYouMean } from '../core/errors.js';
 
 const handlers = {
   run: runCommand,

@@ -1,7 +1,7 @@
 // Where the CLI writes: report files, progress on stderr, colour only on a TTY without NO_COLOR.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { didYouMean, UsageError } from '../errors.js';
+import { didYouMean, UsageError } from '../core/errors.js';
 import { reporters, type ReporterName, type ReportOptions } from '../report/index.js';
 import type { RunResult } from '../types/run.js';
 

@@ -1,5 +1,5 @@
 // Picks models out of a (merged) run by label, in the order asked, so the first becomes the baseline.
-import { didYouMean, UserError } from '../errors.js';
+import { didYouMean, UserError } from '../core/errors.js';
 import type { RunResult } from '../types/run.js';
 
 /** Finds a model label: exact, else the only `label@runId` a merge produced. */

@@ -7,7 +7,7 @@ import { mergeResults, readResults } from '../run/results-file.js';
 import { executeRun } from '../run/run.js';
 import { loadSuites } from '../suite/multi.js';
 import type { ItemResult, RunResult } from '../types/run.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 
 /** A positional is a results file when it looks like one or exists; otherwise it is a model label. */
 export function isResultsFile(arg: string): boolean {

@@ -1,10 +1,10 @@
 // Loads l4d2-eval.config.yaml; relative paths in it are taken from the config file's folder.
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { UserError, ValidationError } from '../errors.js';
+import { UserError, ValidationError } from '../core/errors.js';
 import { readYaml, zodProblems } from '../suite/yaml.js';
 import { configSchema, type GateConfig, type ModelConfig } from './schema.js';
-import type { CompilerSettings } from '../../evaluators/compile/types.js';
+import type { CompilerSettings } from '../../evaluators/core/types.js';
 
 // Paths in the config are relative to the config file's folder, like every other path in it.
 function resolveCompiler(c: CompilerSettings, dir: string): CompilerSettings {

@@ -1,5 +1,5 @@
 // Picks the models of a run from labels; unknown labels are errors that list the known ones.
-import { didYouMean, UserError, ValidationError, type Problem } from '../errors.js';
+import { didYouMean, UserError, ValidationError, type Problem } from '../core/errors.js';
 import type { Config } from './load.js';
 import type { ModelConfig } from './schema.js';
 

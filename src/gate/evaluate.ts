@@ -1,6 +1,6 @@
 // Judges a candidate against thresholds and the baseline: every threshold with its measured figure.
-import type { CaseEvidence, Comparison, ModelStats } from '../compare/types.js';
-import type { PairedVerdict } from '../compare/stats/verdict.js';
+import type { CaseEvidence, Comparison, ModelStats } from '../analysis/types.js';
+import type { PairedVerdict } from '../analysis/stats/verdict.js';
 import type { GateThresholds } from './thresholds.js';
 
 /** What a threshold's numbers mean, for formatting. */

@@ -1,7 +1,7 @@
 // The gate's report for people (plain text, CI-log friendly) and for tools (JSON).
 import { fixed, pct, signed } from '../report/format.js';
-import { trimDiff } from '../compare/evidence.js';
-import { formatP } from '../compare/stats/verdict.js';
+import { trimDiff } from '../analysis/evidence.js';
+import { formatP } from '../analysis/stats/verdict.js';
 import type { GateCheck, GateResult, GateUnit } from './evaluate.js';
 
 function value(n: number | null, unit: GateUnit): string {

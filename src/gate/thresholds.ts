@@ -1,6 +1,6 @@
 // Gate thresholds from the config's `gate:` section and from flags (flags win).
 import type { GateConfig } from '../config/schema.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../core/errors.js';
 
 /** Thresholds in the library's own (camelCase) names; absent ones are not checked. */
 export interface GateThresholds {

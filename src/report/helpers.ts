@@ -1,6 +1,6 @@
 import type Handlebars from 'handlebars';
 import { cost, fixed, int, mdCell, ms, pct, signed } from './format.js';
-import type { CaseCell } from './view.js';
+import type { CaseCell } from '../analysis/view.js';
 
 type HB = typeof Handlebars;
 

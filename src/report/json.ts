@@ -1,4 +1,4 @@
-import type { CheckResult, CodeLocation } from '../types/check.js';
+import type { CheckResult, CodeLocation } from '../../evaluators/core/check.js';
 import type { ItemResult, ModelSummary, RunResult } from '../types/run.js';
 import type { ReportOptions, Reporter } from './types.js';
 

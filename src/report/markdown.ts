@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
-import { packagePath } from '../paths.js';
+import { packagePath } from '../core/paths.js';
 import type { RunResult } from '../types/run.js';
 import { registerHelpers } from './helpers.js';
 import type { ReportOptions, Reporter } from './types.js';
@@ -19,7 +19,7 @@ import {
   type ModelChanges,
   type ModelUnknownApis,
   type SummaryRow,
-} from './view.js';
+} from '../analysis/view.js';
 
 /** Main template file name looked up in the shipped and the user's template folders. */
 export const MARKDOWN_TEMPLATE = 'report.md.hbs';

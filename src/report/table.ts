@@ -2,7 +2,7 @@ import Table from 'cli-table3';
 import type { RunResult } from '../types/run.js';
 import { cost, fixed, pct } from './format.js';
 import type { ReportOptions, Reporter } from './types.js';
-import { summaryRows } from './view.js';
+import { summaryRows } from '../analysis/view.js';
 
 /** Minimal SGR wrapper; colours are applied by us so `color: false` can guarantee no escape codes. */
 type Paint = (text: string) => string;

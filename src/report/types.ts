@@ -1,4 +1,4 @@
-import type { HistoryPoint } from '../compare/types.js';
+import type { HistoryPoint } from '../analysis/types.js';
 import type { RunResult } from '../types/run.js';
 
 /** Options every reporter accepts; each one ignores what it does not use. */

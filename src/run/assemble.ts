@@ -4,7 +4,7 @@ import { costUsd, pricingFor } from '../cost/pricing.js';
 import { summarizeModel } from '../score/summary.js';
 import type { CaseInfo, ItemResult, ModelSummary, RunResult } from '../types/run.js';
 import type { CaseSpec } from '../types/suite.js';
-import { HARNESS_VERSION } from '../version.js';
+import { HARNESS_VERSION } from '../core/version.js';
 import type { ModelCounters } from './store.js';
 
 /** What a run document is made of. */

@@ -1,14 +1,15 @@
 // Judges one answer: extract and parse once, run every check of the case on the shared tree, score.
-import { analyzeApi } from '../../evaluators/api-analysis.js';
-import { syntaxErrors } from '../../evaluators/checks/syntax.js';
+import { analyzeApi } from '../../evaluators/symbols/api-analysis.js';
+import { syntaxErrors } from '../../evaluators/core/syntax-errors.js';
 import { evaluators } from '../../evaluators/index.js';
-import { prepareInput, releaseInput } from '../../evaluators/input.js';
-import { loadGrammar } from '../../evaluators/grammar.js';
-import type { Evaluator, EvalInput } from '../../evaluators/types.js';
-import type { CheckOutcome, CheckResult } from '../types/check.js';
+import { prepareInput, releaseInput } from '../../evaluators/core/input.js';
+import { loadGrammar } from '../../evaluators/core/grammar.js';
+import type { Evaluator, EvalInput } from '../../evaluators/core/types.js';
+import type { CheckOutcome, CheckResult } from '../../evaluators/core/check.js';
 import type { ItemCompile, ItemResult } from '../types/run.js';
 import { compileInput } from '../../evaluators/compile/compile.js';
-import type { CompileResult, CompilerSettings } from '../../evaluators/compile/types.js';
+import type { CompileResult } from '../../evaluators/compile/types.js';
+import type { CompilerSettings } from '../../evaluators/core/types.js';
 import type { CheckSpec } from '../types/suite.js';
 import { scoreChecks } from '../score/score.js';
 

@@ -1,6 +1,6 @@
 // Reads result JSON files written by `run` and merges several runs into one side-by-side result.
 import { readFileSync } from 'node:fs';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import type { RunResult } from '../types/run.js';
 
 /** Reads and sanity-checks one results.json. */

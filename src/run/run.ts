@@ -5,7 +5,7 @@ import type { ModelConfig } from '../config/schema.js';
 import type { ChatMessage, CompletionRequest } from '../types/provider.js';
 import type { ItemResult, RunResult } from '../types/run.js';
 import type { Suite } from '../types/suite.js';
-import type { CompilerSettings } from '../../evaluators/compile/types.js';
+import type { CompilerSettings } from '../../evaluators/core/types.js';
 import { assembleRun } from './assemble.js';
 import { judgeAnswer } from './judge.js';
 import { ModelClient, type LiveOptions } from './live.js';

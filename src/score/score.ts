@@ -1,6 +1,6 @@
 // Case scoring: 10 × passed weight / judged weight; a case passes when every required check passes
 // and the score reaches the pass score. Checks in `error` could not judge, so they count for nothing.
-import type { CheckResult } from '../types/check.js';
+import type { CheckResult } from '../../evaluators/core/check.js';
 import type { ItemStatus } from '../types/run.js';
 
 /** Score and status of one answer from its check results. */

@@ -1,7 +1,7 @@
 // Per-model figures from item results. Averages are weighted by case weight; errors are left out.
 import type { ModelConfig } from '../config/schema.js';
-import { compileFigures } from '../../evaluators/compile/stats.js';
-import { unknownApiHint } from '../../evaluators/api-analysis.js';
+import { compileFigures } from './compile-stats.js';
+import { unknownApiHint } from '../../evaluators/symbols/api-analysis.js';
 import type { CaseSpec } from '../types/suite.js';
 import type { CategorySummary, ItemResult, ModelSummary, UnknownApiCount } from '../types/run.js';
 

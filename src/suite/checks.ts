@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { evaluators, isCheckKind } from '../../evaluators/index.js';
 import { validateQuery } from '../../evaluators/checks/query.js';
-import { didYouMean, type Problem } from '../errors.js';
+import { didYouMean, type Problem } from '../core/errors.js';
 import type { CheckSpec } from '../types/suite.js';
 import { formatPath, zodProblems, type YamlFile } from './yaml.js';
 import type { RawCheck } from './schema.js';

@@ -1,8 +1,8 @@
 // Loads a suite file and its includes, validates everything, and reports every problem at once.
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { loadGrammar } from '../../evaluators/grammar.js';
-import { ValidationError, type Problem } from '../errors.js';
+import { loadGrammar } from '../../evaluators/core/grammar.js';
+import { ValidationError, type Problem } from '../core/errors.js';
 import type { CaseSpec, CheckSpec, Suite } from '../types/suite.js';
 import { resolveCheck } from './checks.js';
 import { DEFAULT_SYSTEM_PROMPT, suiteFileSchema, type RawCase, type RawCheck, type SuiteFile } from './schema.js';

@@ -1,5 +1,5 @@
 // Several suite files in one run: their cases are combined as if one included the others.
-import { formatProblem, ValidationError, type Problem } from '../errors.js';
+import { formatProblem, ValidationError, type Problem } from '../core/errors.js';
 import type { Suite } from '../types/suite.js';
 import { loadSuite } from './loader.js';
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { didYouMean, type Problem } from '../errors.js';
+import { didYouMean, type Problem } from '../core/errors.js';
 
 /** A parsed YAML file that can say on which line a path is. */
 export interface YamlFile {

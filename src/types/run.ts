@@ -1,4 +1,4 @@
-import type { CheckResult, CodeLocation } from './check.js';
+import type { CheckResult, CodeLocation } from '../../evaluators/core/check.js';
 import type { CompletionError, Usage } from './provider.js';
 import type { Diagnostic } from '../../evaluators/compile/types.js';
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadGrammar } from '../../evaluators/grammar.js';
+import { loadGrammar } from '../../evaluators/core/grammar.js';
 import { suggestFunction } from '../../evaluators/api-index/suggest.js';
-import { unknownApiHint } from '../../evaluators/api-analysis.js';
+import { unknownApiHint } from '../../evaluators/symbols/api-analysis.js';
 
 beforeAll(() => loadGrammar());
 

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { loadSuites } from '../../src/suite/multi.js';
 import { cli, CLI } from '../helpers/cli.js';
 import { tempTree } from '../helpers/tmp.js';
-import { CASES, datasetText } from '../check/dataset.js';
-import { chatLine, fenced, TANK_PLUGIN } from '../check/plugins.js';
+import { CASES, datasetText } from '../dataset/dataset.js';
+import { chatLine, fenced, TANK_PLUGIN } from '../dataset/plugins.js';
 
 const ACCEPTED = CASES.filter((c) => c.expect === 'accepted').length;
 

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareRun } from '../../src/compare/compare.js';
+import { compareRun } from '../../src/analysis/compare.js';
 import { renderCompareCsv } from '../../src/compare/render/csv.js';
 import { renderCompareMarkdown } from '../../src/compare/render/markdown.js';
 import { appendStepSummary } from '../../src/compare/render/write.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findResultFiles, loadHistory } from '../../src/compare/history.js';
+import { findResultFiles, loadHistory } from '../../src/analysis/history.js';
 import { tempTree } from '../helpers/tmp.js';
 import { makeRun } from './make-run.js';
 

@@ -1,5 +1,5 @@
 // Builds small RunResults for tests: each case gets a score, a pass flag and the checks that failed.
-import type { CheckResult } from '../../src/types/check.js';
+import type { CheckResult } from '../../evaluators/core/check.js';
 import type { ItemResult, ModelSummary, RunResult } from '../../src/types/run.js';
 
 /** One sample of one case: score, status, failed check ids, code. */

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compiles } from '../../evaluators/checks/compiles.js';
-import { loadGrammar } from '../../evaluators/grammar.js';
-import { prepareInput, releaseInput } from '../../evaluators/input.js';
-import type { CompilerSettings } from '../../evaluators/compile/types.js';
+import { loadGrammar } from '../../evaluators/core/grammar.js';
+import { prepareInput, releaseInput } from '../../evaluators/core/input.js';
+import type { CompilerSettings } from '../../evaluators/core/types.js';
 import { judgeAnswer } from '../../src/run/judge.js';
 import type { CheckSpec } from '../../src/types/suite.js';
 import { createFakeSpcomp, type FakeSpcomp } from './fake-spcomp.js';

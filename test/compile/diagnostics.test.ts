@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { countDiagnostics, formatDiagnostic, parseSpcompOutput } from '../../evaluators/compile/diagnostics.js';
-import { compileFigures, diagnosticPattern } from '../../evaluators/compile/stats.js';
+import { compileFigures, diagnosticPattern } from '../../src/score/compile-stats.js';
 import { unsafeIncludes, unsafeReason } from '../../evaluators/compile/unsafe.js';
 import { safeFileName } from '../../evaluators/compile/workspace.js';
-import { extractCode } from '../../evaluators/extract.js';
+import { extractCode } from '../../evaluators/core/extract.js';
 
 const OUTPUT = `SourcePawn Compiler 1.12
 Copyright (c) 1997-2006 ITB CompuPhase

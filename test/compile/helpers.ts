@@ -1,8 +1,9 @@
 // Shared by the static compile tests: compile a plugin source with the static checker.
-import { loadGrammar } from '../../evaluators/grammar.js';
-import { prepareInput, releaseInput } from '../../evaluators/input.js';
+import { loadGrammar } from '../../evaluators/core/grammar.js';
+import { prepareInput, releaseInput } from '../../evaluators/core/input.js';
 import { staticCompile } from '../../evaluators/compile/static.js';
-import type { CompileResult, CompilerSettings } from '../../evaluators/compile/types.js';
+import type { CompileResult } from '../../evaluators/compile/types.js';
+import type { CompilerSettings } from '../../evaluators/core/types.js';
 
 /** Compiles `source` (with companion blocks appended to the answer) under those settings, as a file at `file` when given. */
 export async function compileSource(source: string, settings: CompilerSettings = {}, companions = '', file?: string): Promise<CompileResult> {

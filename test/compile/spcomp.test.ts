@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileWithSpcomp } from '../../evaluators/compile/spcomp.js';
 import { spcompVersion } from '../../evaluators/compile/locate.js';
-import { extractCode } from '../../evaluators/extract.js';
+import { extractCode } from '../../evaluators/core/extract.js';
 import { createFakeSpcomp, type FakeSpcomp } from './fake-spcomp.js';
 import { tempTree } from '../helpers/tmp.js';
 

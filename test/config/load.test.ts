@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { selectModels } from '../../src/config/models.js';
-import { ValidationError, UserError } from '../../src/errors.js';
+import { ValidationError, UserError } from '../../src/core/errors.js';
 import { tempTree } from '../helpers/tmp.js';
 
 function problemsOf(fn: () => unknown): string[] {

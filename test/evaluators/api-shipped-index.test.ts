@@ -7,11 +7,11 @@ import type { ApiIndex, IndexSymbol } from '../../evaluators/api-index/types.js'
 import { inventedNames } from '../../evaluators/catalog/invented.js';
 import { parseParam } from '../../evaluators/catalog/notation.js';
 
-// The shipped index (evaluators/catalog/generated/, written by `l4d2-eval index` from the SourceMod 1.12 and
+// The shipped index (evaluators/generated/, written by `l4d2-eval index` from the SourceMod 1.12 and
 // Left4DHooks include files) completed by the hand-written catalog: what the api check and the static compile
 // check use when no index is configured.
 const table: SymbolTable = shippedTable();
-const GENERATED = path.join(import.meta.dirname, '../../evaluators/catalog/generated');
+const GENERATED = path.join(import.meta.dirname, '../../evaluators/generated');
 
 // The most used functions of the facts sheet (section 5: top SourceMod functions and top Left4DHooks symbols).
 const MOST_USED = `

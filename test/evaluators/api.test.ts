@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadGrammar } from '../../evaluators/grammar.js';
-import { prepareInput } from '../../evaluators/input.js';
-import { analyzeApi } from '../../evaluators/api-analysis.js';
+import { loadGrammar } from '../../evaluators/core/grammar.js';
+import { prepareInput } from '../../evaluators/core/input.js';
+import { analyzeApi } from '../../evaluators/symbols/api-analysis.js';
 import { api } from '../../evaluators/checks/api.js';
 
 beforeAll(async () => {

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Node } from 'web-tree-sitter';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cachedField, nodesOfType, rootNode, walk } from '../../evaluators/ast.js';
-import { loadGrammar, parseSource } from '../../evaluators/grammar.js';
-import { prepareInput, releaseInput } from '../../evaluators/input.js';
-import { collectDeclarations, localDeclarations } from '../../evaluators/api-analysis.js';
+import { cachedField, nodesOfType, rootNode, walk } from '../../evaluators/core/ast.js';
+import { loadGrammar, parseSource } from '../../evaluators/core/grammar.js';
+import { prepareInput, releaseInput } from '../../evaluators/core/input.js';
+import { collectDeclarations, localDeclarations } from '../../evaluators/symbols/api-analysis.js';
 
 beforeAll(async () => {
   await loadGrammar();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractCode } from '../../evaluators/extract.js';
+import { extractCode } from '../../evaluators/core/extract.js';
 
 const plugin = `#include <sourcemod>
 public void OnPluginStart()

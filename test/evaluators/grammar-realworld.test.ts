@@ -3,9 +3,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadGrammar } from '../../evaluators/grammar.js';
-import { prepareInput } from '../../evaluators/input.js';
-import { syntax, syntaxErrors } from '../../evaluators/checks/syntax.js';
+import { loadGrammar } from '../../evaluators/core/grammar.js';
+import { prepareInput } from '../../evaluators/core/input.js';
+import { syntax } from '../../evaluators/checks/syntax.js';
+import { syntaxErrors } from '../../evaluators/core/syntax-errors.js';
 import { calls } from '../../evaluators/checks/calls.js';
 import { defines } from '../../evaluators/checks/defines.js';
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareRun } from '../../src/compare/compare.js';
+import { compareRun } from '../../src/analysis/compare.js';
 import { evaluateGate } from '../../src/gate/evaluate.js';
 import { gateJson, renderGateText } from '../../src/gate/render.js';
 import { isEmpty, mergeThresholdFlags, parseThreshold, thresholdsFromConfig } from '../../src/gate/thresholds.js';

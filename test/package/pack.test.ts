@@ -51,7 +51,7 @@ afterAll(() => {
 
 describe('the packed package in an empty project', () => {
   it('ships the API index with its provenance', () => {
-    const generated = path.join(project, 'node_modules/l4d2-eval/evaluators/catalog/generated');
+    const generated = path.join(project, 'node_modules/l4d2-eval/evaluators/generated');
     expect(readdirSync(generated).filter((f) => f.endsWith('.json')).length).toBeGreaterThan(0);
   });
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Comparison } from '../../src/compare/types.js';
+import type { Comparison } from '../../src/analysis/types.js';
 import type { RunResult } from '../../src/types/run.js';
 import { cli, ROOT, tempProject } from '../helpers/cli.js';
 

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixed, pct } from '../../src/report/format.js';
-import { changes } from '../../src/report/view.js';
+import { changes } from '../../src/analysis/view.js';
 import type { RunResult } from '../../src/types/run.js';
 import { cli, ROOT, tempProject } from '../helpers/cli.js';
 import { makeRunResult } from '../fixtures/run-result.js';

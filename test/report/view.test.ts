@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseRows, categoryRows, changes, classifyChange, summaryRows, unknownApis, type CaseCell } from '../../src/report/view.js';
+import { caseRows, categoryRows, changes, classifyChange, summaryRows, unknownApis, type CaseCell } from '../../src/analysis/view.js';
 import { makeRunResult } from '../fixtures/run-result.js';
 
 describe('summaryRows', () => {

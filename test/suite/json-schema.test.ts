@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadGrammar } from '../../evaluators/grammar.js';
+import { loadGrammar } from '../../evaluators/core/grammar.js';
 import { suiteJsonSchema } from '../../src/suite/json-schema.js';
 import { ROOT } from '../helpers/cli.js';
 

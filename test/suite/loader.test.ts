@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSuite } from '../../src/suite/loader.js';
-import { formatProblem } from '../../src/errors.js';
+import { formatProblem } from '../../src/core/errors.js';
 import { tempTree } from '../helpers/tmp.js';
 
 const okCase = `  - id: tank-a

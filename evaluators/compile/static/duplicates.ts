@@ -5,7 +5,7 @@
 // branch may be compiled), and so is everything when the answer's includes are not fully known.
 import type { IndexSymbol, SymbolKind } from '../../api-index/types.js';
 import type { SymbolTable } from '../../api-index/table.js';
-import { inRanges } from '../../symbols/conditional.js';
+import { inRanges } from '../../core/conditional.js';
 import type { SymbolView } from '../../symbols/view.js';
 import type { Diagnostic } from '../types.js';
 import { diag } from './syntax.js';

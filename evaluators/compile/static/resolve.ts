@@ -1,7 +1,7 @@
 // Symbol resolution of one answer: walks every function body with its scopes and reports names that resolve to
 // nothing the plugin declares or includes (error 017 / 139) and calls with the wrong number of arguments (092).
 import type { Node } from 'web-tree-sitter';
-import { cachedField, splitDeclarationType } from '../../ast.js';
+import { cachedField, splitDeclarationType } from '../../core/ast.js';
 import { arity } from '../../api-index/params.js';
 import { callbackFits } from './callbacks.js';
 import type { ApiParam } from '../../api-index/types.js';
@@ -10,8 +10,8 @@ import type { IndexSymbol } from '../../api-index/types.js';
 import type { Diagnostic } from '../types.js';
 import { diag } from './syntax.js';
 import { Scopes, parameterEntries, plainType } from './scope.js';
-import { inRanges } from '../../symbols/conditional.js';
-import { BUILTIN_NAMES } from '../../symbols/builtins.js';
+import { inRanges } from '../../core/conditional.js';
+import { BUILTIN_NAMES } from '../../catalog/builtins.js';
 
 const TYPE_KINDS = new Set(['enum', 'enum-struct', 'methodmap', 'struct', 'typedef', 'typeset', 'functag', 'funcenum']);
 const FUNCTION_KINDS = new Set(['native', 'forward', 'stock', 'function']);

@@ -1,6 +1,6 @@
 // Lexical scopes of one function body: parameters, locals and loop variables, innermost last.
 import type { Node } from 'web-tree-sitter';
-import { plainType } from '../../ast.js';
+import { plainType } from '../../core/ast.js';
 
 export { plainType };
 

@@ -1,6 +1,6 @@
 // Syntax errors from the tree-sitter parse, worded the way spcomp words them.
-import { syntaxErrors } from '../../checks/syntax.js';
-import type { EvalInput } from '../../types.js';
+import { syntaxErrors } from '../../core/syntax-errors.js';
+import type { EvalInput } from '../../core/types.js';
 import type { Diagnostic } from '../types.js';
 
 /** A diagnostic of the main file (static check: no column in spcomp's header either). */

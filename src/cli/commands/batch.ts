@@ -10,7 +10,7 @@ import { sendWork, submitBatchRun, type SentBatch } from '../../batch/submit.js'
 import { loadConfig, type Config } from '../../config/load.js';
 import type { ModelConfig } from '../../config/schema.js';
 import { estimateRun } from '../../cost/estimate.js';
-import { UsageError, UserError } from '../../errors.js';
+import { UsageError, UserError } from '../../core/errors.js';
 import { reporters } from '../../report/index.js';
 import type { CacheMode } from '../../run/cache.js';
 import { RunStore } from '../../run/store.js';

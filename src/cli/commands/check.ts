@@ -1,6 +1,6 @@
 // `l4d2-eval check`: spot-check fine-tune JSONL files; exit 0 when done, whatever was rejected.
-import { checkFiles, checkSpecsFor, DEFAULT_CHECK_OPTIONS, type CheckOptions, type CheckSummary } from '../../check/index.js';
-import { UsageError } from '../../errors.js';
+import { checkFiles, checkSpecsFor, DEFAULT_CHECK_OPTIONS, type CheckOptions, type CheckSummary } from '../../dataset/index.js';
+import { UsageError } from '../../core/errors.js';
 import { intFlag, listFlag, type ParsedFlags } from '../args.js';
 
 function numberFlag(name: string, value: string | boolean | undefined, min: number, max: number): number | undefined {

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { loadConfig } from '../../config/load.js';
-import { compareRun } from '../../compare/compare.js';
+import { compareRun } from '../../analysis/compare.js';
 import { renderCompareMarkdown } from '../../compare/render/markdown.js';
 import { appendStepSummary, parseCompareFormats, writeComparison } from '../../compare/render/write.js';
 import { gatherRun, optionalConfig } from '../../compare/sources.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../core/errors.js';
 import { collectHistory } from '../../report/html/history.js';
 import { intFlag, listFlag, type ParsedFlags } from '../args.js';
 

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../../config/load.js';
-import { compareRun } from '../../compare/compare.js';
+import { compareRun } from '../../analysis/compare.js';
 import { renderCompareMarkdown } from '../../compare/render/markdown.js';
 import { codeBlock } from '../../compare/render/helpers.js';
 import { appendStepSummary, writeComparison } from '../../compare/render/write.js';
 import { selectRunModels } from '../../compare/select.js';
 import { gatherRun, optionalConfig } from '../../compare/sources.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../core/errors.js';
 import { evaluateGate } from '../../gate/evaluate.js';
 import { gateJson, renderGateText } from '../../gate/render.js';
 import { isEmpty, mergeThresholdFlags, thresholdsFromConfig } from '../../gate/thresholds.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import Table from 'cli-table3';
-import { loadHistory } from '../../compare/history.js';
+import { loadHistory } from '../../analysis/history.js';
 import { fixed, pct } from '../../report/format.js';
 import type { ParsedFlags } from '../args.js';
 

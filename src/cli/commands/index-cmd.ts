@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../core/errors.js';
 import { buildIndex, indexSummary } from '../../../evaluators/api-index/build.js';
 import type { ParsedFlags } from '../args.js';
 import type { IndexProvenance, IndexSource } from '../../../evaluators/api-index/types.js';
-import { HARNESS_VERSION } from '../../version.js';
+import { HARNESS_VERSION } from '../../core/version.js';
 
 /** `l4d2-eval index <include-folder...> [--out FILE]`: indexes SourceMod-style include folders into JSON. */
 export async function indexCommand(values: ParsedFlags, positionals: string[]): Promise<number> {

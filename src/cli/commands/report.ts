@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { optionalConfig } from '../../compare/sources.js';
 import { collectHistory } from '../../report/html/history.js';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../core/errors.js';
 import { reporters } from '../../report/index.js';
 import { mergeResults, readResults } from '../../run/results-file.js';
 import { loadConfig } from '../../config/load.js';

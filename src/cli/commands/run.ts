@@ -10,7 +10,7 @@ import { cacheModeOf, enforceMaxCost, interruptOnSigint, maxCostOf, openCache, r
 import { loadSuites } from '../../suite/multi.js';
 import { intFlag, listFlag, type ParsedFlags } from '../args.js';
 import { parseFormats, useColor, writeReports } from '../output.js';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../core/errors.js';
 import { submitBatchCommand } from './batch.js';
 
 /** `l4d2-eval run`: suite × models → scored results and reports. */

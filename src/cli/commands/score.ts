@@ -2,11 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../../config/load.js';
 import { formatDiagnostic } from '../../../evaluators/compile/diagnostics.js';
-import { ANSWER_FILE, type CompilerSettings } from '../../../evaluators/compile/types.js';
+import { ANSWER_FILE } from '../../../evaluators/compile/types.js';
+import type { CompilerSettings } from '../../../evaluators/core/types.js';
 import { loadSuites } from '../../suite/multi.js';
 import { defaultCheckSpecs } from '../../suite/default-checks.js';
 import { judgeAnswer, type Judgement } from '../../run/judge.js';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../core/errors.js';
 import type { CheckSpec } from '../../types/suite.js';
 import type { ParsedFlags } from '../args.js';
 

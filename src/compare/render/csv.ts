@@ -1,6 +1,6 @@
 // The comparison as CSV: one row per model × case, with the delta against the baseline.
 import { stringify } from 'csv-stringify/sync';
-import type { Comparison } from '../types.js';
+import type { Comparison } from '../../analysis/types.js';
 
 /** Columns of the comparison CSV, in order. */
 export const COMPARE_CSV_COLUMNS = [

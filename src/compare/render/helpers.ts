@@ -1,8 +1,8 @@
 // Handlebars helpers the comparison templates add to the report ones.
 import type Handlebars from 'handlebars';
 import { fixed, pct } from '../../report/format.js';
-import type { Interval } from '../stats/interval.js';
-import { formatP } from '../stats/verdict.js';
+import type { Interval } from '../../analysis/stats/interval.js';
+import { formatP } from '../../analysis/stats/verdict.js';
 
 /** `[low, high]` with the estimate's digits; `n/a` for no interval. */
 export function ciText(ci: Interval | null | undefined, digits = 2, percent = false): string {

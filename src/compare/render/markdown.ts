@@ -1,7 +1,7 @@
 // The comparison as Markdown (FINAL_MODEL_COMPARISON.md style), rendered from overridable templates.
-import { CHANGE_THRESHOLD } from '../../report/view.js';
-import { trimDiff } from '../evidence.js';
-import type { CaseEvidence, Comparison, PairComparison } from '../types.js';
+import { CHANGE_THRESHOLD } from '../../analysis/view.js';
+import { trimDiff } from '../../analysis/evidence.js';
+import type { CaseEvidence, Comparison, PairComparison } from '../../analysis/types.js';
 import { compileCompareTemplate } from './templates.js';
 
 /** Options of the Markdown comparison. */

@@ -2,8 +2,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
-import { UserError } from '../../errors.js';
-import { packagePath } from '../../paths.js';
+import { UserError } from '../../core/errors.js';
+import { packagePath } from '../../core/paths.js';
 import { registerHelpers } from '../../report/helpers.js';
 import { registerCompareHelpers } from './helpers.js';
 

@@ -1,11 +1,11 @@
 // Writes the comparison files and the GitHub step summary; the renderers themselves stay pure.
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { didYouMean, UsageError } from '../../errors.js';
+import { didYouMean, UsageError } from '../../core/errors.js';
 import { renderHtml } from '../../report/html/page.js';
 import { renderJunit } from '../../report/junit.js';
 import type { RunResult } from '../../types/run.js';
-import type { Comparison } from '../types.js';
+import type { Comparison } from '../../analysis/types.js';
 import { renderCompareCsv, renderCompareJson } from './csv.js';
 import { renderCompareMarkdown } from './markdown.js';
 

@@ -1,6 +1,6 @@
 // The report's two charts, computed from the same view rows the other reporters use.
 import type { RunResult } from '../../types/run.js';
-import { caseRows, categoryRows, type CaseRow } from '../view.js';
+import { caseRows, categoryRows, type CaseRow } from '../../analysis/view.js';
 import { groupedBarChart } from './svg.js';
 
 /** Average score per category, one bar per model. */

@@ -1,13 +1,13 @@
 // The template context of report.html.hbs: header facts, summary cards, case table rows.
 // Values are raw text; Handlebars escapes them (the only `{{{…}}}` are our own SVG/CSS/JS).
 import type { ModelSummary } from '../../types/run.js';
-import type { Interval } from '../../compare/stats/interval.js';
-import type { PairedVerdict } from '../../compare/stats/verdict.js';
+import type { Interval } from '../../analysis/stats/interval.js';
+import type { PairedVerdict } from '../../analysis/stats/verdict.js';
 import type { RunResult } from '../../types/run.js';
 import { cost, fixed, int, ms, pct, signed } from '../format.js';
 import { caseCellText } from '../helpers.js';
 import { uncertainty, type Uncertainty } from './stats.js';
-import { CHANGE_THRESHOLD, caseRows, classifyChange, summaryRows, type CaseRow, type SummaryRow } from '../view.js';
+import { CHANGE_THRESHOLD, caseRows, classifyChange, summaryRows, type CaseRow, type SummaryRow } from '../../analysis/view.js';
 
 /** One headline figure on a model's summary card. */
 export interface CardFigure {

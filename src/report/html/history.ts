@@ -1,8 +1,8 @@
 // Where the trend's history comes from: results.json files under a folder, plus finished runs in the
 // SQLite run store when its file exists. Kept out of the renderer, which stays pure.
 import { existsSync } from 'node:fs';
-import { loadHistory } from '../../compare/history.js';
-import type { HistoryPoint } from '../../compare/types.js';
+import { loadHistory } from '../../analysis/history.js';
+import type { HistoryPoint } from '../../analysis/types.js';
 import { loadRun } from '../../run/session.js';
 import { RunStore } from '../../run/store.js';
 

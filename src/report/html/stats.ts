@@ -1,12 +1,12 @@
 // Confidence intervals and paired verdicts for the summary cards, from the compare module's
 // statistics. Composed here rather than calling compareRun, which also builds code-diff
 // evidence the page does not need (most of its cost on a 200-case run).
-import { compareSettings, pairedCases } from '../../compare/compare.js';
-import { effectiveKs, modelStats } from '../../compare/model-stats.js';
-import type { Interval } from '../../compare/stats/interval.js';
-import { pairedVerdict, type PairedVerdict } from '../../compare/stats/verdict.js';
+import { compareSettings, pairedCases } from '../../analysis/compare.js';
+import { effectiveKs, modelStats } from '../../analysis/model-stats.js';
+import type { Interval } from '../../analysis/stats/interval.js';
+import { pairedVerdict, type PairedVerdict } from '../../analysis/stats/verdict.js';
 import type { RunResult } from '../../types/run.js';
-import type { CaseRow, SummaryRow } from '../view.js';
+import type { CaseRow, SummaryRow } from '../../analysis/view.js';
 
 /** Intervals of one model, and its paired verdict against the baseline (none for the baseline). */
 export interface Uncertainty {

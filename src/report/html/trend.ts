@@ -1,6 +1,6 @@
 // The score trend across runs (history) as an inline SVG line chart plus a table fallback.
 // One line per model label, one x position per run (oldest first), y = average score 0–10.
-import type { HistoryPoint } from '../../compare/types.js';
+import type { HistoryPoint } from '../../analysis/types.js';
 import type { RunResult } from '../../types/run.js';
 import { escapeHtml } from './escape.js';
 

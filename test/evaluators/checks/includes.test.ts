@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadGrammar } from '../../../evaluators/grammar.js';
-import { prepareInput } from '../../../evaluators/input.js';
+import { loadGrammar } from '../../../evaluators/core/grammar.js';
+import { prepareInput } from '../../../evaluators/core/input.js';
 import { includes } from '../../../evaluators/checks/includes.js';
 
 const code = `#include <sourcemod>

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadGrammar } from '../../../evaluators/grammar.js';
-import { prepareInput } from '../../../evaluators/input.js';
+import { loadGrammar } from '../../../evaluators/core/grammar.js';
+import { prepareInput } from '../../../evaluators/core/input.js';
 import { MAX_MATCH_CHARS, regex } from '../../../evaluators/checks/regex.js';
 
 const answer = `Here is the plugin:

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadGrammar } from '../../../evaluators/grammar.js';
-import { prepareInput } from '../../../evaluators/input.js';
-import { syntax, syntaxErrors } from '../../../evaluators/checks/syntax.js';
+import { loadGrammar } from '../../../evaluators/core/grammar.js';
+import { prepareInput } from '../../../evaluators/core/input.js';
+import { syntax } from '../../../evaluators/checks/syntax.js';
+import { syntaxErrors } from '../../../evaluators/core/syntax-errors.js';
 
 const valid = `#pragma semicolon 1
 #pragma newdecls required

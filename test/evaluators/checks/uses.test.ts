@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadGrammar } from '../../../evaluators/grammar.js';
-import { prepareInput } from '../../../evaluators/input.js';
+import { loadGrammar } from '../../../evaluators/core/grammar.js';
+import { prepareInput } from '../../../evaluators/core/input.js';
 import { uses } from '../../../evaluators/checks/uses.js';
 
 const code = `#define TEAM_INFECTED 3

@@ -1,7 +1,7 @@
 // False flags found on real public L4D2 plugins (rules review): each case must stay silent,
 // next to the closest true case that must still be flagged.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadGrammar } from '../../../evaluators/grammar.js';
+import { loadGrammar } from '../../../evaluators/core/grammar.js';
 import { rules } from '../../../evaluators/rules/index.js';
 import { lines } from './helpers.js';
 

@@ -1,5 +1,5 @@
 // Test helper: run one rule over a code snippet.
-import { prepareInput } from '../../../evaluators/input.js';
+import { prepareInput } from '../../../evaluators/core/input.js';
 import { rules, type RuleId, type RuleViolation } from '../../../evaluators/rules/index.js';
 
 /** Violations of one rule on a bare code snippet (wrapped in a sourcepawn fence). */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rule, runRules } from '../../../evaluators/checks/rule.js';
-import { loadGrammar } from '../../../evaluators/grammar.js';
-import { prepareInput } from '../../../evaluators/input.js';
+import { loadGrammar } from '../../../evaluators/core/grammar.js';
+import { prepareInput } from '../../../evaluators/core/input.js';
 
 beforeAll(async () => {
   await loadGrammar();

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadGrammar } from '../../../evaluators/grammar.js';
+import { loadGrammar } from '../../../evaluators/core/grammar.js';
 import { lines, violations } from './helpers.js';
 
 beforeAll(async () => {

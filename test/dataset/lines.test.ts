@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { readLines } from '../../src/check/lines.js';
+import { readLines } from '../../src/dataset/lines.js';
 import { tempTree } from '../helpers/tmp.js';
 
 async function collect(text: string, max: number) {

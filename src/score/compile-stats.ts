@@ -1,5 +1,5 @@
 // Per-model compile figures from item results: compile rate, which compiler produced it, the commonest diagnostics.
-import type { DiagnosticCount, ItemCompile } from '../../src/types/run.js';
+import type { DiagnosticCount, ItemCompile } from '../types/run.js';
 
 /** How many frequent diagnostics a summary keeps. */
 export const TOP_DIAGNOSTICS = 10;

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { Tree } from 'web-tree-sitter';
-import type { CheckOutcome } from '../src/types/check.js';
-import type { CompilerSettings } from './compile/types.js';
+import type { CheckOutcome } from './check.js';
 
 /** A source file found in a model answer. */
 export interface SourceFile {
@@ -58,4 +57,19 @@ export function memo<T>(input: EvalInput, key: string, compute: () => T): T {
   const value = compute();
   input.memo.set(key, value);
   return value;
+}
+
+/** The `compiler:` section of the config (paths absolute once loaded). */
+export interface CompilerSettings {
+  /** Path to spcomp; else SPCOMP, else the PATH. */
+  spcomp?: string;
+  /** Include folders searched before SOURCEMOD_INCLUDE. */
+  include?: string[];
+  /** An API index file (the config's `api.index`): what the static check and the api check know beyond the include
+   * folders, before the shipped index. */
+  index?: string;
+  /** Per-compile timeout (default 10 000 ms). */
+  timeout_ms?: number;
+  /** Cap on each output stream (default 1 MB). */
+  max_output_bytes?: number;
 }

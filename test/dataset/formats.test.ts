@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { parseExample } from '../../src/check/formats.js';
+import { parseExample } from '../../src/dataset/formats.js';
 
 const chat = (messages: object[]) => JSON.stringify({ messages });
 

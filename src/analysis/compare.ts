@@ -1,5 +1,5 @@
 // Builds the comparison of every model in a run against the first one (the baseline).
-import { caseRows, categoryRows, changes, summaryRows, type CaseCell, type CaseRow } from '../report/view.js';
+import { caseRows, categoryRows, changes, summaryRows, type CaseCell, type CaseRow } from './view.js';
 import type { RunResult } from '../types/run.js';
 import { caseEvidence } from './evidence.js';
 import { effectiveKs, modelStats } from './model-stats.js';

@@ -2,7 +2,7 @@
 import { extractCode } from './extract.js';
 import { parseSource } from './grammar.js';
 import type { EvalInput } from './types.js';
-import type { CompilerSettings } from './compile/types.js';
+import type { CompilerSettings } from './types.js';
 
 /** Answers above this size are not parsed: no real plugin is that large, and parsing would stall a run. */
 export const MAX_CODE_BYTES = 1_000_000;

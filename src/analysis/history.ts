@@ -1,7 +1,7 @@
 // A model line's scores across runs, read from every results.json under a folder (no run store yet).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { readResults } from '../run/results-file.js';
 import type { HistoryPoint } from './types.js';
 

@@ -1,7 +1,7 @@
 // Defaults of the check and the evaluator checks it applies (the `score` defaults, rules optionally narrowed).
 import { evaluators } from '../../evaluators/index.js';
 import { ruleIds } from '../../evaluators/rules/index.js';
-import { didYouMean, UsageError } from '../errors.js';
+import { didYouMean, UsageError } from '../core/errors.js';
 import { defaultCheckSpecs } from '../suite/default-checks.js';
 import type { CheckSpec } from '../types/suite.js';
 import type { CheckOptions } from './types.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { checkFiles, checkSpecsFor, DEFAULT_CHECK_OPTIONS, type CheckOptions, type CheckSummary } from '../../src/check/index.js';
+import { checkFiles, checkSpecsFor, DEFAULT_CHECK_OPTIONS, type CheckOptions, type CheckSummary } from '../../src/dataset/index.js';
 import { loadSuites } from '../../src/suite/multi.js';
 import { tempTree } from '../helpers/tmp.js';
 import { CASES, datasetText, lineOf } from './dataset.js';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapMean, pairedBootstrap } from '../../../src/compare/stats/bootstrap.js';
-import { mean, quantile, sampleSd } from '../../../src/compare/stats/describe.js';
-import { binomialHalfCdf, mcnemarExact } from '../../../src/compare/stats/mcnemar.js';
-import { flakyCases, meanPassAtK, passAtK } from '../../../src/compare/stats/passk.js';
-import { casesNeeded } from '../../../src/compare/stats/power.js';
-import { mulberry32 } from '../../../src/compare/stats/prng.js';
-import { wilsonInterval } from '../../../src/compare/stats/wilson.js';
+import { bootstrapMean, pairedBootstrap } from '../../../src/analysis/stats/bootstrap.js';
+import { mean, quantile, sampleSd } from '../../../src/analysis/stats/describe.js';
+import { binomialHalfCdf, mcnemarExact } from '../../../src/analysis/stats/mcnemar.js';
+import { flakyCases, meanPassAtK, passAtK } from '../../../src/analysis/stats/passk.js';
+import { casesNeeded } from '../../../src/analysis/stats/power.js';
+import { mulberry32 } from '../../../src/analysis/stats/prng.js';
+import { wilsonInterval } from '../../../src/analysis/stats/wilson.js';
 
 // C(n, k) the slow, obvious way, to check the product form against the closed form.
 function choose(n: number, k: number): number {

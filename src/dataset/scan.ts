@@ -1,6 +1,6 @@
 // First pass over the inputs: facts that need the whole dataset before any example can be judged
 // (majority system prompt, prompts answered differently, the sample). Holds hashes, never texts.
-import { extractCode } from '../../evaluators/extract.js';
+import { extractCode } from '../../evaluators/core/extract.js';
 import { isReason, parseExample } from './formats.js';
 import { readLines } from './lines.js';
 import { codeHash, codeTokens, hashText, normalizePrompt } from './normalize.js';

@@ -1,6 +1,6 @@
 // What changed on a case: checks that flipped and the code diff between the two models' answers.
 import { createTwoFilesPatch } from 'diff';
-import type { CaseChange } from '../report/view.js';
+import type { CaseChange } from './view.js';
 import type { ItemResult } from '../types/run.js';
 import type { CaseEvidence, FlippedCheck } from './types.js';
 

@@ -1,14 +1,14 @@
 // Resolves every call in an answer against what it could legally call: its own code, its companion files, and
 // the API catalog. Calls that resolve nowhere are the invented APIs the `api` check and the reports count.
 import type { Node } from 'web-tree-sitter';
-import { callSites, nodesOfType, plainType, splitDeclarationType, walk } from './ast.js';
-import { inventedHint } from './catalog/invented.js';
-import { findMembers, memberOwner, type SymbolTable } from './api-index/table.js';
-import { answerDeclarations } from './api-index/declarations.js';
-import { suggestFunction } from './api-index/suggest.js';
-import type { IndexSymbol } from './api-index/types.js';
-import { excused, symbolView, type SymbolView } from './symbols/view.js';
-import { memo, type EvalInput } from './types.js';
+import { callSites, nodesOfType, plainType, splitDeclarationType, walk } from '../core/ast.js';
+import { inventedHint } from '../catalog/invented.js';
+import { findMembers, memberOwner, type SymbolTable } from '../api-index/table.js';
+import { answerDeclarations } from '../api-index/declarations.js';
+import { suggestFunction } from '../api-index/suggest.js';
+import type { IndexSymbol } from '../api-index/types.js';
+import { excused, symbolView, type SymbolView } from './view.js';
+import { memo, type EvalInput } from '../core/types.js';
 
 /** Where a called name was found. */
 export type Resolution = 'local' | 'companion' | 'catalog' | 'unknown';

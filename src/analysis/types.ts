@@ -1,5 +1,5 @@
 // The comparison document: what `compare` renders and `gate` judges. Plain data, JSON-serialisable.
-import type { CaseChange, CaseRow, CategoryRow, SummaryRow } from '../report/view.js';
+import type { CaseChange, CaseRow, CategoryRow, SummaryRow } from './view.js';
 import type { Interval } from './stats/interval.js';
 import type { PairedVerdict } from './stats/verdict.js';
 

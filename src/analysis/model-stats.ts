@@ -1,6 +1,6 @@
 // Per-model uncertainty: CIs of the mean score and pass rate, pass@k and flakiness.
 import type { ModelSummary } from '../types/run.js';
-import type { CaseRow, SummaryRow } from '../report/view.js';
+import type { CaseRow, SummaryRow } from './view.js';
 import type { ItemResult } from '../types/run.js';
 import { bootstrapMean, type BootstrapOptions } from './stats/bootstrap.js';
 import { flakyCases, meanPassAtK, type CaseSamples } from './stats/passk.js';

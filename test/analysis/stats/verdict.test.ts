@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairedVerdict, type PairedCase } from '../../../src/compare/stats/verdict.js';
+import { pairedVerdict, type PairedCase } from '../../../src/analysis/stats/verdict.js';
 
 const pair = (caseId: string, baseScore: number, candScore: number): PairedCase => ({ caseId, baseScore, candScore, basePass: baseScore >= 7, candPass: candScore >= 7 });
 

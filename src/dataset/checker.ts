@@ -2,8 +2,8 @@
 // and writing it to the accepted or rejected file. Memory holds hashes and signatures, never lines.
 import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadGrammar } from '../../evaluators/grammar.js';
-import { UserError } from '../errors.js';
+import { loadGrammar } from '../../evaluators/core/grammar.js';
+import { UserError } from '../core/errors.js';
 import type { CheckSpec } from '../types/suite.js';
 import { readLines } from './lines.js';
 import { CheckOutputs, OUTPUT_FILES } from './outputs.js';

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import { NearDupIndex, signature, similarity } from '../../src/check/minhash.js';
-import { codeHash, codeTokens, stripComments } from '../../src/check/normalize.js';
-import { Reservoir } from '../../src/check/sample.js';
+import { NearDupIndex, signature, similarity } from '../../src/dataset/minhash.js';
+import { codeHash, codeTokens, stripComments } from '../../src/dataset/normalize.js';
+import { Reservoir } from '../../src/dataset/sample.js';
 import { HEAL_PLUGIN, TANK_PLUGIN, WITCH_PLUGIN } from './plugins.js';
 
 test('comments and layout do not change the code hash; string contents do', () => {
