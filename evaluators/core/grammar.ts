@@ -1,6 +1,9 @@
-// The SourcePawn grammar as wasm (tree-sitter-sourcepawn) through web-tree-sitter: no native build,
+// The SourcePawn grammar as wasm (tree-sitter-sourcepawn 0.8, MIT) through web-tree-sitter: no native build,
 // so it works the same on Linux, macOS and Windows. Load once, then parse synchronously.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { packagePath } from '../../src/core/paths.js';
+import { UserError } from '../../src/core/errors.js';
 import { Language, Parser, Query, type Tree } from 'web-tree-sitter';
 
 const require = createRequire(import.meta.url);
@@ -10,11 +13,25 @@ let parser: Parser | undefined;
 let language: Language | undefined;
 const queryCache = new Map<string, Query>();
 
+/**
+ * The grammar's wasm: shipped in the package (`npm run build` copies it with its licence into dist/grammar, so an
+ * install needs neither the grammar package nor its native build), else the development dependency.
+ */
+function grammarWasm(): string {
+  const shipped = packagePath('dist', 'grammar', 'tree-sitter-sourcepawn.wasm');
+  if (existsSync(shipped)) return shipped;
+  try {
+    return require.resolve('tree-sitter-sourcepawn/tree-sitter-sourcepawn.wasm');
+  } catch {
+    throw new UserError('E_GRAMMAR', `the SourcePawn grammar is missing: ${shipped} not found`, 'reinstall l4d2-eval (the package is incomplete), or run `npm run build` in a checkout');
+  }
+}
+
 /** Loads the grammar once per process; later calls return the same promise. */
 export function loadGrammar(): Promise<void> {
   loading ??= (async () => {
     await Parser.init();
-    language = await Language.load(require.resolve('tree-sitter-sourcepawn/tree-sitter-sourcepawn.wasm'));
+    language = await Language.load(grammarWasm());
     parser = new Parser();
     parser.setLanguage(language);
   })();
