@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { chromiumPath } from '../helpers/browser.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Comparison } from '../../src/analysis/types.js';
@@ -30,6 +31,7 @@ async function open(file: string): Promise<{ page: Page; requests: string[]; err
 }
 
 beforeAll(async () => {
+  if (!chromiumPath) return;
   mkdirSync(path.join(ROOT, 'test-artifacts'), { recursive: true });
   project = tempProject();
   const r = await cli(['run', '--out', 'reports/latest', '--format', 'json', '--quiet'], project);
@@ -42,7 +44,7 @@ beforeAll(async () => {
     const old = { ...run, runId, startedAt: `2025-0${i + 1}-15T12:00:00.000Z`, models: run.models.map((m, k) => ({ ...m, avgScore: k === 0 ? a : b })) };
     writeFileSync(path.join(dir, 'results.json'), JSON.stringify(old));
   });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  browser = await chromium.launch({ executablePath: chromiumPath!, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
 }, 180_000);
 
 afterAll(async () => {
@@ -50,7 +52,7 @@ afterAll(async () => {
   if (project) rmSync(project, { recursive: true, force: true });
 });
 
-describe('score trend in the html report', () => {
+describe.skipIf(!chromiumPath)('score trend in the html report', () => {
   it('report --history draws one point per run and model, the current run last, with a table fallback', async () => {
     const out = path.join(project, 'out-report');
     const r = await cli(['report', 'reports/latest/results.json', '--history', 'reports', '--format', 'html', '--out', out, '--quiet'], project);
@@ -77,7 +79,7 @@ describe('score trend in the html report', () => {
   });
 });
 
-describe('compare --format html', () => {
+describe.skipIf(!chromiumPath)('compare --format html', () => {
   it('shows the verdict and regression count, and the regressions filter shows exactly the regressed cases', async () => {
     const out = path.join(project, 'out-compare');
     const r = await cli(['compare', 'reports/latest/results.json', '--history', 'reports/history', '--format', 'html,json', '--out', out, '--quiet'], project);

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { chromiumPath } from '../helpers/browser.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixed, pct } from '../../src/report/format.js';
@@ -68,6 +69,7 @@ async function open(file: string): Promise<{ page: Page; requests: string[]; dia
 }
 
 beforeAll(async () => {
+  if (!chromiumPath) return;
   mkdirSync(path.join(ROOT, 'test-artifacts'), { recursive: true });
   const project = tempProject();
   temps.push(project);
@@ -87,7 +89,7 @@ beforeAll(async () => {
   big = { file: await renderWithCli(enlarge(shipped.run, 200), project) };
 
   browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: chromiumPath!,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
@@ -98,7 +100,7 @@ afterAll(async () => {
   for (const d of temps.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-describe('html report in a browser', () => {
+describe.skipIf(!chromiumPath)('html report in a browser', () => {
   it('shows the summary figures of the JSON results, without errors or network requests', async () => {
     const { page, requests, errors } = await open(shipped.file);
     for (const m of shipped.run.models) {
