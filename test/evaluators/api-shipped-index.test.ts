@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { catalogTable, shippedTable } from '../../evaluators/api-index/load.js';
+import { catalogTable, readIndex, shippedTable } from '../../evaluators/api-index/load.js';
+import { apiIndexSchema } from '../../evaluators/api-index/schema.js';
+import { writeFileSync } from 'node:fs';
+import { tempTree } from '../helpers/tmp.js';
 import { findMembers, findSymbol, includeClosure, type SymbolTable } from '../../evaluators/api-index/table.js';
 import type { ApiIndex, IndexSymbol } from '../../evaluators/api-index/types.js';
 import { inventedNames } from '../../evaluators/catalog/invented.js';
@@ -72,6 +75,9 @@ describe('shipped index', () => {
     expect(files.length).toBeGreaterThan(0);
     const idx = JSON.parse(readFileSync(path.join(GENERATED, files[0]!), 'utf8')) as ApiIndex;
     expect(idx.schemaVersion).toBe(1);
+    // Checked in full here: at run time only its envelope and each symbol's name, kind and include are.
+    const full = apiIndexSchema.safeParse(idx);
+    expect(full.success ? [] : full.error.issues.slice(0, 3)).toEqual([]);
     expect(idx.versions.sourcemod).toMatch(/^1\.12\.0\.\d+$/);
     expect(idx.versions.left4dhooks).toMatch(/^1\.\d+$/);
     expect(idx.provenance?.generator.name).toBe('l4d2-eval index');
@@ -82,6 +88,13 @@ describe('shipped index', () => {
     ]);
     for (const s of idx.provenance!.sources) expect(s.commit).toMatch(/^[0-9a-f]{40}$/);
     expect(table.source).toBe('shipped');
+  });
+
+  it('refuses a malformed index file, naming the file and the first problem, in the quick check too', () => {
+    const dir = tempTree({});
+    const file = path.join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ schemaVersion: 1, includes: {}, symbols: [{ name: 'X', kind: 'native', include: 'x' }, { kind: 'native' }] }));
+    for (const quick of [false, true]) expect(() => readIndex(file, quick)).toThrow(/bad\.json is not a valid API index \(schemaVersion 1\): symbols\.1/);
   });
 
   it('covers sourcemod.inc and everything it pulls in, sdktools, sdkhooks and Left4DHooks', () => {
