@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkFiles, checkSpecsFor, DEFAULT_CHECK_OPTIONS } from '../src/dataset/index.js';
-import { seededRandom } from '../src/dataset/sample.js';
+import { mulberry32 } from '../src/core/prng.js';
 
 const EXAMPLES = Number(process.env.BENCH_CHECK_EXAMPLES ?? 10_000);
 
@@ -41,7 +41,7 @@ function handler(r: () => number, event: string, fields: string[], n: number): s
 
 /** One plugin of about 100-150 lines; `seed` varies names, events, numbers and helpers. */
 export function generatePlugin(seed: number): string {
-  const r = seededRandom(seed);
+  const r = mulberry32(seed);
   const title = `${pick(r, WORDS)} ${pick(r, WORDS)} ${seed}`;
   const events = [...EVENTS].sort(() => r() - 0.5).slice(0, 3 + Math.floor(r() * 2));
   const out = ['#pragma semicolon 1', '#pragma newdecls required', '', '#include <sourcemod>', '#include <sdktools>', ''];

@@ -15,7 +15,7 @@ const ALLOWED: Record<string, string[]> = {
   'evaluators/symbols': ['evaluators/core', 'evaluators/catalog', 'evaluators/api-index', 'src/core'],
   'evaluators/compile': ['evaluators/core', 'evaluators/catalog', 'evaluators/api-index', 'evaluators/symbols', 'src/core'],
   'evaluators/rules': ['evaluators/core', 'evaluators/catalog'],
-  'evaluators/checks': ['evaluators/core', 'evaluators/catalog', 'evaluators/api-index', 'evaluators/symbols', 'evaluators/compile', 'evaluators/rules'],
+  'evaluators/checks': ['evaluators/core', 'evaluators/catalog', 'evaluators/api-index', 'evaluators/symbols', 'evaluators/compile', 'evaluators/rules', 'src/core'],
   'evaluators/(root)': ['evaluators/core', 'evaluators/checks'],
   'src/types': ['evaluators/*', 'src/core'],
   'src/suite': ['evaluators/*', 'src/core', 'src/types'],

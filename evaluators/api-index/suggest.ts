@@ -1,6 +1,6 @@
 // "Did you mean" for unknown function names: the closest callable name an API table knows. Models most
 // often swap the Left4DHooks prefix (L4D2_ReviveSurvivor for L4D_ReviveSurvivor) or misspell a letter or two.
-import { editDistance } from '../../src/core/errors.js';
+import { editDistance } from '../../src/core/text.js';
 import { shippedTable } from './load.js';
 import type { SymbolTable } from './table.js';
 

@@ -1,27 +1,15 @@
 // `rule`: runs the L4D2 rule pack (or a chosen part of it). Error-severity findings fail the check;
 // warnings are reported in details and locations only.
 import { z } from 'zod';
+import { editDistance } from '../../src/core/text.js';
 import type { CheckOutcome } from '../core/check.js';
-import { ruleIds, rules, type RuleId, type RuleViolation } from '../rules/index.js';
+import { ruleIds, rules, type RuleId, type RuleSeverity, type RuleViolation } from '../rules/index.js';
 import { memo, type EvalInput, type Evaluator } from '../core/types.js';
 import { NO_CODE } from './name-list.js';
 
-/** Edit distance, to suggest the id a typo meant. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
-/** The known rule id closest to `id`. */
+/** The known rule id closest to `id`, to suggest the id a typo meant. */
 export function nearestRuleId(id: string): RuleId {
-  return [...ruleIds].sort((x, y) => distance(id, x) - distance(id, y))[0]!;
+  return [...ruleIds].sort((x, y) => editDistance(id, x) - editDistance(id, y))[0]!;
 }
 
 const ruleIdEnum = z.enum(ruleIds, {
@@ -35,7 +23,7 @@ const options = z.strictObject({
 
 /** A violation with its rule's severity. */
 export interface RatedViolation extends RuleViolation {
-  severity: 'error' | 'warning';
+  severity: RuleSeverity;
 }
 
 /** Runs the given rules (all by default) over an input; each rule's result is memoised on the input. */

@@ -3,7 +3,7 @@ import { caseRows, categoryRows, changes, summaryRows, type CaseCell, type CaseR
 import type { RunResult } from '../types/run.js';
 import { caseEvidence } from './evidence.js';
 import { effectiveKs, modelStats } from './model-stats.js';
-import { DEFAULT_SEED } from './stats/prng.js';
+import { DEFAULT_SEED } from './stats/bootstrap.js';
 import { DEFAULT_EFFECT } from './stats/power.js';
 import { pairedVerdict, type PairedCase } from './stats/verdict.js';
 import type { Comparison, CompareSettings, PairComparison } from './types.js';

@@ -1,8 +1,12 @@
-// A model line's scores across runs, read from every results.json under a folder (no run store yet).
+// A model line's scores across runs, from results.json files and the finished runs of the SQLite run store.
+// `history`, `compare --history` and `report --history` all read it here, so they show the same runs.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
 import { readResults } from '../run/results-file.js';
+import { loadRun } from '../run/session.js';
+import { RunStore } from '../run/store.js';
+import type { RunResult } from '../types/run.js';
 import type { HistoryPoint } from './types.js';
 
 /** Every `results.json` below `dir` (recursively), sorted by path; [] when the folder does not exist. */
@@ -18,12 +22,14 @@ export function findResultFiles(dir: string): string[] {
   return out.sort();
 }
 
-/** Filters of a history query. */
+/** Sources and filters of a history query. */
 export interface HistoryQuery {
   /** Scanned folder; files that are not valid results are skipped with a warning. */
   dir?: string;
   /** Explicit files: an invalid one is an error. */
   files?: string[];
+  /** Run store file: its finished runs count too; ignored when it does not exist (none is created to read it). */
+  storeFile?: string;
   model?: string;
   /** Suite name (or a suite file whose base name matches). */
   suite?: string;
@@ -35,29 +41,52 @@ function suiteMatches(name: string, files: readonly string[], wanted: string): b
   return name === wanted || name === base || files.some((f) => path.basename(f) === path.basename(wanted));
 }
 
-/** One point per model per run, oldest first; the same run found twice counts once. */
-export function loadHistory(query: HistoryQuery): HistoryPoint[] {
-  const scanned = query.dir ? findResultFiles(query.dir) : [];
+/** A run's points that pass the query's filters; `file` is where the run was read from. */
+function runPoints(run: RunResult, file: string, query: HistoryQuery): HistoryPoint[] {
+  if (query.suite && !suiteMatches(run.suite.name, run.suite.files, query.suite)) return [];
+  return run.models
+    .filter((m) => !query.model || m.label === query.model || m.label.startsWith(`${query.model}@`))
+    .map((m) => ({ runId: run.runId, startedAt: run.startedAt, suite: run.suite.name, model: m.label, modelId: m.modelId, cases: m.cases, avgScore: m.avgScore, passRate: m.passRate, file }));
+}
+
+function filePoints(query: HistoryQuery): HistoryPoint[] {
   const explicit = query.files ?? [];
-  const seen = new Set<string>();
-  const points: HistoryPoint[] = [];
-  for (const file of [...explicit, ...scanned]) {
-    let run;
+  return [...explicit, ...(query.dir ? findResultFiles(query.dir) : [])].flatMap((file) => {
     try {
-      run = readResults(file);
+      return runPoints(readResults(file), file, query);
     } catch (err) {
       if (explicit.includes(file) || !(err instanceof UserError)) throw err;
       query.onWarning?.(`skipped ${file}: ${err.message}`);
-      continue;
+      return [];
     }
-    if (query.suite && !suiteMatches(run.suite.name, run.suite.files, query.suite)) continue;
-    for (const m of run.models) {
-      if (query.model && m.label !== query.model && !m.label.startsWith(`${query.model}@`)) continue;
-      const key = `${run.runId}\0${m.label}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      points.push({ runId: run.runId, startedAt: run.startedAt, suite: run.suite.name, model: m.label, modelId: m.modelId, cases: m.cases, avgScore: m.avgScore, passRate: m.passRate, file });
-    }
+  });
+}
+
+function storePoints(file: string, query: HistoryQuery): HistoryPoint[] {
+  const store = new RunStore(file);
+  try {
+    return store
+      .list()
+      .filter((row) => row.status === 'finished')
+      .flatMap((row) => {
+        const run = loadRun(store, row.runId);
+        return run ? runPoints(run, file, query) : [];
+      });
+  } finally {
+    store.close();
   }
+}
+
+/** One point per model per run, oldest first; a run found twice (two files, or a file and the store) counts once, files first. */
+export function loadHistory(query: HistoryQuery): HistoryPoint[] {
+  const files = filePoints(query);
+  const stored = query.storeFile && existsSync(query.storeFile) ? storePoints(query.storeFile, query) : [];
+  const seen = new Set<string>();
+  const points = [...files, ...stored].filter((p) => {
+    const key = `${p.runId}\0${p.model}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   return points.sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.model.localeCompare(b.model));
 }

@@ -1,4 +1,5 @@
 // The comparison document: what `compare` renders and `gate` judges. Plain data, JSON-serialisable.
+import type { ModelSummary, RunResult } from '../types/run.js';
 import type { CaseChange, CaseRow, CategoryRow, SummaryRow } from './view.js';
 import type { Interval } from './stats/interval.js';
 import type { PairedVerdict } from './stats/verdict.js';
@@ -56,15 +57,12 @@ export interface PairComparison {
 }
 
 /** One point of a model line's history (one model in one results file). */
-export interface HistoryPoint {
+export interface HistoryPoint extends Pick<ModelSummary, 'modelId' | 'cases' | 'avgScore' | 'passRate'> {
   runId: string;
   startedAt: string;
   suite: string;
   model: string;
-  modelId: string;
-  cases: number;
-  avgScore: number | null;
-  passRate: number | null;
+  /** The results.json, or the run store file, the point was read from. */
   file: string;
 }
 
@@ -82,7 +80,7 @@ export interface CompareSettings {
 export interface Comparison {
   schemaVersion: 1;
   runId: string;
-  suite: { name: string; description: string; passScore: number };
+  suite: Omit<RunResult['suite'], 'files'>;
   startedAt: string;
   baseline: string;
   models: ModelStats[];

@@ -1,4 +1,4 @@
-import type { DiagnosticCount, ItemResult, ModelSummary, RunResult, UnknownApiCount } from '../types/run.js';
+import type { CategorySummary, DiagnosticCount, ItemResult, ModelSummary, RunResult, UnknownApiCount } from '../types/run.js';
 
 /** Score change (out of 10) that counts as an improvement or a regression. */
 export const CHANGE_THRESHOLD = 0.5;
@@ -28,11 +28,8 @@ export interface SummaryRow
 }
 
 /** One model's figures for one category. */
-export interface CategoryCell {
+export interface CategoryCell extends Pick<CategorySummary, 'items' | 'avgScore' | 'passRate'> {
   model: string;
-  items: number;
-  avgScore: number | null;
-  passRate: number | null;
 }
 
 /** One category across all models. */

@@ -110,8 +110,8 @@ export const commands = {
   },
   history: {
     args: '[results.json...]',
-    summary: 'Scores of a model line across runs over time, from results.json files (default under reports/)',
-    flags: ['dir', 'model', 'suite', 'json'],
+    summary: 'Scores of a model line across runs over time, from results.json files (default under reports/) and the run store',
+    flags: ['config', 'dir', 'model', 'suite', 'json'],
   },
   runs: {
     args: '',

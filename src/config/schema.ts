@@ -1,5 +1,6 @@
 // The l4d2-eval.config.yaml format.
 import { z } from 'zod';
+import { samplingParamsSchema } from '../suite/schema.js';
 
 /** Dollars per 1M tokens; batch prices default to half. */
 export const pricingSchema = z.strictObject({
@@ -9,11 +10,8 @@ export const pricingSchema = z.strictObject({
   batch_output: z.number().min(0).optional(),
 });
 
-export const paramsSchema = z.strictObject({
-  temperature: z.number().min(0).max(2).optional(),
-  max_tokens: z.number().int().positive().optional(),
-  top_p: z.number().min(0).max(1).optional(),
-  seed: z.number().int().optional(),
+/** A model's sampling overrides: the suite's sampling parameters plus stop sequences. */
+export const paramsSchema = samplingParamsSchema.extend({
   stop: z.array(z.string()).optional(),
 });
 

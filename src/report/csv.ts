@@ -73,6 +73,7 @@ export function renderCsv(run: RunResult): string {
 export const csv = {
   name: 'csv',
   extension: 'csv',
+  file: 'results.csv',
   description: 'One CSV row per model × case × sample, with a column per check',
   render: (run: RunResult, _options?: ReportOptions) => renderCsv(run),
 } satisfies Reporter;

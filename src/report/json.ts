@@ -75,6 +75,7 @@ export function renderJson(run: RunResult): string {
 export const json = {
   name: 'json',
   extension: 'json',
+  file: 'results.json',
   description: 'The complete run result as pretty-printed JSON (schemaVersion first)',
   render: (run: RunResult, _options?: ReportOptions) => renderJson(run),
 } satisfies Reporter;

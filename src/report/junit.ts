@@ -94,6 +94,7 @@ export function renderJunit(run: RunResult, options: JunitOptions = {}): string 
 export const junit = {
   name: 'junit',
   extension: 'xml',
+  file: 'junit.xml',
   description: 'JUnit XML for CI: one testsuite per model, one testcase per case with failed checks',
   render: (run: RunResult, _options?: ReportOptions) => renderJunit(run),
 } satisfies Reporter;

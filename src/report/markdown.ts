@@ -1,9 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import Handlebars from 'handlebars';
-import { packagePath } from '../core/paths.js';
 import type { RunResult } from '../types/run.js';
 import { registerHelpers } from './helpers.js';
+import { compileMarkdownTemplate } from './templates.js';
 import type { ReportOptions, Reporter } from './types.js';
 import {
   CHANGE_THRESHOLD,
@@ -74,40 +71,9 @@ export function markdownContext(run: RunResult): MarkdownContext {
   };
 }
 
-function isDir(path: string): boolean {
-  return existsSync(path) && statSync(path).isDirectory();
-}
-
-// Partial name = file name without `.hbs`; later folders override earlier ones.
-function registerPartials(hb: typeof Handlebars, dirs: string[]): void {
-  for (const dir of dirs) {
-    const partials = join(dir, 'partials');
-    if (!isDir(partials)) continue;
-    for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs')).sort()) {
-      hb.registerPartial(basename(file, '.hbs'), readFileSync(join(partials, file), 'utf8'));
-    }
-  }
-}
-
 /** Renders the Markdown report; `templateDir` overrides the main template and/or partials. */
 export function renderMarkdown(run: RunResult, options: ReportOptions = {}): string {
-  const shipped = packagePath('reports', 'templates');
-  const dirs = [shipped];
-  if (options.templateDir !== undefined) {
-    if (!isDir(options.templateDir)) {
-      throw new Error(`Template folder not found: ${options.templateDir}. Pass a folder containing ${MARKDOWN_TEMPLATE} and/or partials/*.hbs.`);
-    }
-    dirs.push(options.templateDir);
-  }
-  const main = [...dirs].reverse().map((d) => join(d, MARKDOWN_TEMPLATE)).find((f) => existsSync(f));
-  if (main === undefined) throw new Error(`No ${MARKDOWN_TEMPLATE} in ${dirs.join(' or ')}.`);
-
-  // An isolated environment per render so helpers and partials never leak between runs.
-  const hb = Handlebars.create();
-  registerHelpers(hb);
-  registerPartials(hb, dirs);
-  // Markdown is not HTML: escaping `&`, `=` or backticks would corrupt it; table cells use `cell`.
-  const template = hb.compile(readFileSync(main, 'utf8'), { noEscape: true, strict: false });
+  const template = compileMarkdownTemplate({ main: MARKDOWN_TEMPLATE }, options.templateDir, registerHelpers);
   const out = template(markdownContext(run));
   return `${out.replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
@@ -116,6 +82,7 @@ export function renderMarkdown(run: RunResult, options: ReportOptions = {}): str
 export const markdown = {
   name: 'md',
   extension: 'md',
+  file: 'report.md',
   description: 'Markdown model comparison (summary, categories, cases, regressions, unknown APIs)',
   render: renderMarkdown,
 } satisfies Reporter;

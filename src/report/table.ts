@@ -47,6 +47,7 @@ export function renderTable(run: RunResult, options: ReportOptions = {}): string
 export const table = {
   name: 'table',
   extension: 'txt',
+  file: '',
   description: 'Terminal summary table, one row per model',
   render: renderTable,
 } satisfies Reporter;

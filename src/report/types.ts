@@ -13,12 +13,18 @@ export interface ReportOptions {
   seed?: number;
 }
 
+/** One entry of an output registry (`reporters`, `compareOutputs`): the file it is written to and its pure renderer. */
+export interface OutputFormat<Doc, Options> {
+  /** File name in the output folder; '' for terminal-only output. */
+  file: string;
+  render(doc: Doc, options: Options): string;
+}
+
 /** A pure renderer from a run to the text of one report file. */
-export interface Reporter {
+export interface Reporter extends OutputFormat<RunResult, ReportOptions> {
   /** Short name used on the command line, e.g. `md`. */
   name: string;
-  /** File extension without the dot, e.g. `md`; '' for terminal-only output. */
+  /** File extension without the dot, e.g. `md`. */
   extension: string;
   description: string;
-  render(run: RunResult, options: ReportOptions): string;
 }

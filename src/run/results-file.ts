@@ -1,22 +1,29 @@
-// Reads result JSON files written by `run` and merges several runs into one side-by-side result.
+// Reads results.json files written by `run` and merges several runs into one side-by-side result.
 import { readFileSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
+import { formatPath } from '../suite/yaml.js';
 import type { RunResult } from '../types/run.js';
+import { resultsFileSchema } from './results-schema.js';
 
-/** Reads and sanity-checks one results.json. */
+const RESULTS_HINT = 'pass a results.json written by `l4d2-eval run`';
+
+/** Reads one results.json and validates its shape; every reader of results files goes through here. */
 export function readResults(file: string): RunResult {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError('E_RESULTS', `${file}: ${code === 'ENOENT' ? 'file not found' : `not valid JSON (${(err as Error).message})`}`, 'pass a results.json written by `l4d2-eval run`');
+    throw new UserError('E_RESULTS', `${file}: ${code === 'ENOENT' ? 'file not found' : `not valid JSON (${(err as Error).message})`}`, RESULTS_HINT);
   }
-  const r = data as Partial<RunResult>;
-  if (r?.schemaVersion !== 1 || !Array.isArray(r.models) || !Array.isArray(r.items) || !Array.isArray(r.cases)) {
-    throw new UserError('E_RESULTS', `${file}: not an l4d2-eval results file (schemaVersion 1 with models, cases and items)`, 'pass a results.json written by `l4d2-eval run`');
+  const parsed = resultsFileSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = formatPath(issue.path) || '(top level)';
+    throw new UserError('E_RESULTS', `${file}: not an l4d2-eval results file (schemaVersion 1 with models, cases and items): ${where}: ${issue.message}`, RESULTS_HINT);
   }
-  return r as RunResult;
+  // The schema checks what readers rely on and keeps every other field, so the rest is the RunResult as written.
+  return parsed.data as unknown as RunResult;
 }
 
 /** Merges runs: models side by side in the given order; a label seen twice gets `@<runId>`. */

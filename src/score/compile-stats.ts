@@ -1,5 +1,5 @@
 // Per-model compile figures from item results: compile rate, which compiler produced it, the commonest diagnostics.
-import type { DiagnosticCount, ItemCompile } from '../types/run.js';
+import type { DiagnosticCount, ItemCompile, ModelSummary } from '../types/run.js';
 
 /** How many frequent diagnostics a summary keeps. */
 export const TOP_DIAGNOSTICS = 10;
@@ -12,7 +12,7 @@ export function diagnosticPattern(message: string): string {
 /** Compile rate, mode, versions and top diagnostics over items; compiler problems are left out of the rate. */
 export function compileFigures(items: readonly { caseId: string; compile?: ItemCompile }[]): {
   compileRate: number | null;
-  compileMode?: 'spcomp' | 'static' | 'mixed';
+  compileMode?: ModelSummary['compileMode'];
   compilerVersion?: string;
   topDiagnostics: DiagnosticCount[];
 } {

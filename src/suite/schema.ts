@@ -1,4 +1,4 @@
-// The suite file format as zod schemas. Step one of validation; semantic rules live in validate.ts.
+// The suite file format as zod schemas. Step one of validation; checks.ts and loader.ts do the semantic step.
 import { z } from 'zod';
 
 /** The system prompt used when a suite does not set one. */
@@ -17,11 +17,16 @@ export const checkCommonShape = {
 /** A check as written in a suite: common fields plus kind-specific options. */
 export const rawCheckSchema = z.looseObject(checkCommonShape);
 
-const samplingShape = {
+/** Sampling parameters sent to a model; suites and the config's model `params` share them so they cannot drift. */
+export const samplingParamsSchema = z.strictObject({
   temperature: z.number().min(0).max(2).optional(),
   max_tokens: z.number().int().positive().optional(),
   top_p: z.number().min(0).max(1).optional(),
   seed: z.number().int().optional(),
+});
+
+const samplingShape = {
+  ...samplingParamsSchema.shape,
   samples: z.number().int().min(1).max(100).optional().describe('Answers asked per case and model'),
   pass_score: z.number().min(0).max(10).optional().describe('Minimum case score (0-10) to pass'),
 };

@@ -1,6 +1,6 @@
 import type { CheckResult, CodeLocation } from '../../evaluators/core/check.js';
 import type { CompletionError, Usage } from './provider.js';
-import type { Diagnostic } from '../../evaluators/compile/types.js';
+import type { CompileResult, Diagnostic } from '../../evaluators/compile/types.js';
 
 /** Result status of one item: `error` is a harness/provider problem, never the model's failure. */
 export type ItemStatus = 'pass' | 'fail' | 'error';
@@ -32,18 +32,8 @@ export interface ItemResult {
   cached: boolean;
 }
 
-/** An item's compile outcome as stored in results (raw output left out). */
-export interface ItemCompile {
-  ok: boolean;
-  mode: 'spcomp' | 'static';
-  errors: number;
-  warnings: number;
-  diagnostics: Diagnostic[];
-  /** Compiler version (spcomp only), e.g. `1.12`. */
-  version?: string;
-  /** Compiler problem (crash, timeout, missing binary): this item does not count in the compile rate. */
-  problem?: string;
-}
+/** An item's compile outcome as stored in results: the compiler's result without raw output and timings. */
+export type ItemCompile = Pick<CompileResult, 'ok' | 'mode' | 'errors' | 'warnings' | 'diagnostics' | 'version' | 'problem'>;
 
 /** One frequent diagnostic across a model's answers: code and message pattern (names replaced by `"…"`). */
 export interface DiagnosticCount {

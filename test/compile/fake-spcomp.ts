@@ -1,5 +1,5 @@
 // A stand-in for spcomp (not installable here): a Node script that follows spcomp 1.12's command line and
-// output format (see shared/spcomp.md). Behaviour is driven by marker comments in the compiled source:
+// output format. Behaviour is driven by marker comments in the compiled source:
 //   //!error 017: undefined symbol "x"   → that diagnostic at that line (also `//!warning 203: ...`)
 //   //!crash  → dies by SIGSEGV;  //!hang  → starts a grandchild and hangs;  //!huge  → floods stdout
 // Each invocation appends `{ argv, cwd }` (and a hang's grandchild pid) to the JSON-lines log in FAKE_SPCOMP_LOG.

@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HistoryPoint } from '../../src/analysis/types.js';
-import { collectHistory } from '../../src/report/html/history.js';
+import { loadHistory as collectHistory } from '../../src/analysis/history.js';
 import { packData, unpackData } from '../../src/report/html/pack.js';
 import { renderHtml } from '../../src/report/html/page.js';
 import { buildTrend, trendSvg, trendTable } from '../../src/report/html/trend.js';

@@ -1,7 +1,10 @@
 // Percentile bootstrap over cases. Seeded, so a report shows the same interval every time it is rendered.
 import { mean, quantile } from './describe.js';
 import type { Interval } from './interval.js';
-import { DEFAULT_SEED, mulberry32 } from './prng.js';
+import { mulberry32 } from '../../core/prng.js';
+
+/** Default seed of every report, so two renders of the same results agree. */
+export const DEFAULT_SEED = 20240607;
 
 /** Resampling settings. */
 export interface BootstrapOptions {

@@ -5,7 +5,7 @@ import { renderCompareMarkdown } from '../../compare/render/markdown.js';
 import { appendStepSummary, parseCompareFormats, writeComparison } from '../../compare/render/write.js';
 import { gatherRun, optionalConfig } from '../../compare/sources.js';
 import { UsageError } from '../../core/errors.js';
-import { collectHistory } from '../../report/html/history.js';
+import { loadHistory } from '../../analysis/history.js';
 import { intFlag, listFlag, type ParsedFlags } from '../args.js';
 
 /** `--seed` as an integer (any sign), else undefined. */
@@ -35,7 +35,7 @@ export async function compareCommand(values: ParsedFlags, positionals: string[])
   const comparison = compareRun(run, { seed: seedFlag(values.seed), ks: kList(values['pass-k']) });
   if (typeof values.history === 'string') {
     const labels = new Set(comparison.models.map((m) => m.label.replace(/@.*$/, '')));
-    comparison.history = collectHistory({ dir: path.resolve(values.history), storeFile: config?.storeFile }).filter((p) => labels.has(p.model.replace(/@.*$/, '')));
+    comparison.history = loadHistory({ dir: path.resolve(values.history), storeFile: config?.storeFile }).filter((p) => labels.has(p.model.replace(/@.*$/, '')));
   }
   const outDir = path.resolve(typeof values.out === 'string' ? values.out : config ? path.join(path.dirname(config.out), 'compare') : 'reports/compare');
   const templateDir = typeof values.templates === 'string' ? path.resolve(values.templates) : config?.templates;

@@ -3,6 +3,8 @@ import Table from 'cli-table3';
 import { loadHistory } from '../../analysis/history.js';
 import { fixed, pct } from '../../report/format.js';
 import type { ParsedFlags } from '../args.js';
+import { optionalConfig } from '../../compare/sources.js';
+import { loadConfig } from '../../config/load.js';
 
 /** `l4d2-eval history`: a model line's scores across runs, oldest first. */
 export async function historyCommand(values: ParsedFlags, positionals: string[]): Promise<number> {
@@ -12,6 +14,8 @@ export async function historyCommand(values: ParsedFlags, positionals: string[])
     files: positionals.map((f) => path.resolve(f)),
     model: typeof values.model === 'string' ? values.model : undefined,
     suite: typeof values.suite === 'string' ? values.suite : undefined,
+    // The same runs compare and report --history show: results files and the run store's finished runs.
+    storeFile: optionalConfig(values.config as string | undefined, loadConfig)?.storeFile,
     onWarning: (w) => (json ? undefined : process.stderr.write(`warning: ${w}\n`)),
   });
   if (json) {

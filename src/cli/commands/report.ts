@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { optionalConfig } from '../../compare/sources.js';
-import { collectHistory } from '../../report/html/history.js';
+import { loadHistory } from '../../analysis/history.js';
 import { UserError } from '../../core/errors.js';
 import { reporters } from '../../report/index.js';
 import { mergeResults, readResults } from '../../run/results-file.js';
@@ -36,7 +36,7 @@ export async function reportCommand(values: ParsedFlags, positionals: string[]):
   const formats = parseFormats(listFlag(values.format) ?? config?.formats ?? ['md', 'csv', 'json', 'html']);
   const outDir = path.resolve(typeof values.out === 'string' ? values.out : 'reports/latest');
   const templateDir = typeof values.templates === 'string' ? path.resolve(values.templates) : config?.templates;
-  const history = typeof values.history === 'string' && formats.includes('html') ? collectHistory({ dir: path.resolve(values.history), storeFile: config?.storeFile, onWarning: (w) => (values.json === true ? undefined : process.stderr.write(`warning: ${w}\n`)) }) : undefined;
+  const history = typeof values.history === 'string' && formats.includes('html') ? loadHistory({ dir: path.resolve(values.history), storeFile: config?.storeFile, onWarning: (w) => (values.json === true ? undefined : process.stderr.write(`warning: ${w}\n`)) }) : undefined;
   const written = writeReports(run, outDir, formats, { templateDir, history });
   if (values.json === true) process.stdout.write(JSON.stringify({ runId: run.runId, reportDir: outDir, files: written }, null, 2) + '\n');
   else {

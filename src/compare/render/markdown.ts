@@ -2,7 +2,12 @@
 import { CHANGE_THRESHOLD } from '../../analysis/view.js';
 import { trimDiff } from '../../analysis/evidence.js';
 import type { CaseEvidence, Comparison, PairComparison } from '../../analysis/types.js';
-import { compileCompareTemplate } from './templates.js';
+import { registerHelpers } from '../../report/helpers.js';
+import { compileMarkdownTemplate } from '../../report/templates.js';
+import { registerCompareHelpers } from './helpers.js';
+
+/** Main template file of the comparison report; its partials are `cmp-*.hbs`. */
+export const COMPARE_TEMPLATE = 'compare.md.hbs';
 
 /** Options of the Markdown comparison. */
 export interface CompareMarkdownOptions {
@@ -42,6 +47,10 @@ export function compareMarkdownContext(c: Comparison, options: CompareMarkdownOp
 
 /** Renders the comparison Markdown. */
 export function renderCompareMarkdown(c: Comparison, options: CompareMarkdownOptions = {}): string {
-  const out = compileCompareTemplate(options.templateDir)(compareMarkdownContext(c, options));
+  const template = compileMarkdownTemplate({ main: COMPARE_TEMPLATE, title: 'Comparison template' }, options.templateDir, (hb) => {
+    registerHelpers(hb);
+    registerCompareHelpers(hb);
+  });
+  const out = template(compareMarkdownContext(c, options));
   return `${out.replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

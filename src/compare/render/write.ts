@@ -1,47 +1,48 @@
-// Writes the comparison files and the GitHub step summary; the renderers themselves stay pure.
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { didYouMean, UsageError } from '../../core/errors.js';
+// The comparison's output registry and its writer, plus the GitHub step summary; the renderers stay pure.
+import { appendFileSync } from 'node:fs';
 import { renderHtml } from '../../report/html/page.js';
 import { renderJunit } from '../../report/junit.js';
+import type { OutputFormat } from '../../report/types.js';
+import { fileFormats, parseOutputFormats, writeOutputs } from '../../report/write.js';
 import type { RunResult } from '../../types/run.js';
 import type { Comparison } from '../../analysis/types.js';
 import { renderCompareCsv, renderCompareJson } from './csv.js';
 import { renderCompareMarkdown } from './markdown.js';
 
-/** Comparison output formats and their file names. */
-export const COMPARE_FILES = { md: 'comparison.md', csv: 'comparison.csv', json: 'comparison.json', junit: 'junit.xml', html: 'comparison.html' } as const;
+/** What a comparison format renders from: the comparison and the run it was computed over. */
+export interface ComparisonOutput {
+  comparison: Comparison;
+  run: RunResult;
+}
 
-/** A comparison output format. */
-export type CompareFormat = keyof typeof COMPARE_FILES;
-
-/** Validates `--format` for compare. */
-export function parseCompareFormats(list: string[] | undefined): CompareFormat[] {
-  const known = Object.keys(COMPARE_FILES);
-  const wanted = list ?? known;
-  for (const f of wanted) if (!known.includes(f)) throw new UsageError(`unknown comparison format "${f}"${didYouMean(f, known)}`, `formats: ${known.join(', ')}`);
-  return wanted as CompareFormat[];
+/** Options every comparison format accepts. */
+export interface ComparisonWriteOptions {
+  templateDir?: string;
 }
 
 /**
- * Writes the chosen formats into `outDir`; JUnit covers the last model (the candidate). HTML is the
- * report page of the compared run (same verdicts, with the comparison's seed and history). Returns the paths.
+ * Comparison formats by `--format` name. JUnit covers the last model (the candidate). HTML is the report page of
+ * the compared run (same verdicts, with the comparison's seed and history).
  */
+export const compareOutputs = {
+  md: { file: 'comparison.md', render: ({ comparison }, o) => renderCompareMarkdown(comparison, { templateDir: o.templateDir }) },
+  csv: { file: 'comparison.csv', render: ({ comparison }) => renderCompareCsv(comparison) },
+  json: { file: 'comparison.json', render: ({ comparison }) => renderCompareJson(comparison) },
+  junit: { file: 'junit.xml', render: ({ comparison, run }) => renderJunit(run, { models: comparison.models.slice(-1).map((m) => m.label) }) },
+  html: { file: 'comparison.html', render: ({ comparison: c, run }, o) => renderHtml(run, { templateDir: o.templateDir, history: c.history, seed: c.settings.seed }) },
+} satisfies Record<string, OutputFormat<ComparisonOutput, ComparisonWriteOptions>>;
+
+/** A comparison output format. */
+export type CompareFormat = keyof typeof compareOutputs;
+
+/** Validates `--format` for compare; every format when none is given. */
+export function parseCompareFormats(list: string[] | undefined): CompareFormat[] {
+  return list ? parseOutputFormats(compareOutputs, list, 'comparison') : fileFormats(compareOutputs);
+}
+
+/** Writes the chosen formats into `outDir`; returns the paths. */
 export function writeComparison(c: Comparison, run: RunResult, outDir: string, formats: CompareFormat[], templateDir?: string): string[] {
-  mkdirSync(outDir, { recursive: true });
-  const candidate = c.models.at(-1)?.label;
-  const render: Record<CompareFormat, () => string> = {
-    md: () => renderCompareMarkdown(c, { templateDir }),
-    csv: () => renderCompareCsv(c),
-    json: () => renderCompareJson(c),
-    junit: () => renderJunit(run, { models: candidate ? [candidate] : [] }),
-    html: () => renderHtml(run, { templateDir, history: c.history, seed: c.settings.seed }),
-  };
-  return formats.map((f) => {
-    const file = path.join(outDir, COMPARE_FILES[f]);
-    writeFileSync(file, render[f]());
-    return file;
-  });
+  return writeOutputs(compareOutputs, formats, { comparison: c, run }, { templateDir }, outDir);
 }
 
 /** Appends Markdown to the file named by GITHUB_STEP_SUMMARY (set by GitHub Actions); no-op elsewhere. */

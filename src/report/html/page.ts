@@ -1,11 +1,9 @@
 // The `html` reporter: one self-contained page (CSS, JS, data and SVG inline, no network).
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
-import { UserError } from '../../core/errors.js';
-import { packagePath } from '../../core/paths.js';
 import type { RunResult } from '../../types/run.js';
+import { lastExisting, registerPartials, templateDirs, type TemplateSpec } from '../templates.js';
 import type { ReportOptions, Reporter } from '../types.js';
 import { caseRows } from '../../analysis/view.js';
 import { categoryChart, distributionChart } from './charts.js';
@@ -18,33 +16,13 @@ import { buildTrend, runPoints, trendSvg, trendTable } from './trend.js';
 /** Main template of the HTML report, looked up in the user's folder first. */
 export const HTML_TEMPLATE = 'report.html.hbs';
 
-function isDir(path: string): boolean {
-  return existsSync(path) && statSync(path).isDirectory();
-}
-
-/** Template folders, shipped first; a user's folder overrides files of the same name. */
-function templateDirs(options: ReportOptions): string[] {
-  const dirs = [packagePath('reports', 'templates')];
-  if (options.templateDir !== undefined) {
-    if (!isDir(options.templateDir)) {
-      throw new UserError('E_TEMPLATES', `Template folder not found: ${options.templateDir}`, `pass a folder containing ${HTML_TEMPLATE} and/or partials/html-*.hbs`);
-    }
-    dirs.push(options.templateDir);
-  }
-  return dirs;
-}
-
-function lastExisting(dirs: string[], ...parts: string[]): string {
-  const found = [...dirs].reverse().map((d) => join(d, ...parts)).find((f) => existsSync(f));
-  if (found === undefined) throw new Error(`No ${parts.join('/')} in ${dirs.join(' or ')}.`);
-  return found;
-}
+const HTML_SPEC: TemplateSpec = { main: HTML_TEMPLATE, partialPrefix: 'html-' };
 
 /**
  * The inline script: the tokenizer's own source (so page and tests share one implementation)
  * followed by report.js. Its hash goes into the CSP, so no other inline script can run.
  */
-export function pageScript(dirs: string[] = [packagePath('reports', 'templates')]): string {
+export function pageScript(dirs: string[] = templateDirs(HTML_SPEC)): string {
   const app = readFileSync(lastExisting(dirs, 'assets', 'report.js'), 'utf8');
   const script = `'use strict';\nconst tokenizeSourcePawn = ${tokenizeSourcePawn.toString()};\n${app}`;
   // The script is inlined verbatim: a closing tag inside it would end the element early.
@@ -72,15 +50,10 @@ function trendContext(run: RunResult, options: ReportOptions) {
 
 /** Renders the HTML comparison report. */
 export function renderHtml(run: RunResult, options: ReportOptions = {}): string {
-  const dirs = templateDirs(options);
+  const dirs = templateDirs(HTML_SPEC, options.templateDir);
+  // HTML escaping stays on here (unlike the Markdown templates), so this page compiles its own template.
   const hb = Handlebars.create();
-  for (const dir of dirs) {
-    const partials = join(dir, 'partials');
-    if (!isDir(partials)) continue;
-    for (const file of readdirSync(partials).filter((f) => f.startsWith('html-') && f.endsWith('.hbs')).sort()) {
-      hb.registerPartial(basename(file, '.hbs'), readFileSync(join(partials, file), 'utf8'));
-    }
-  }
+  registerPartials(hb, dirs, HTML_SPEC.partialPrefix);
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   const rows = caseRows(run);
   const script = pageScript(dirs);
@@ -101,6 +74,7 @@ export function renderHtml(run: RunResult, options: ReportOptions = {}): string 
 export const html = {
   name: 'html',
   extension: 'html',
+  file: 'report.html',
   description: 'Self-contained HTML comparison (charts, filterable cases, side-by-side code and diffs)',
   render: renderHtml,
 } satisfies Reporter;

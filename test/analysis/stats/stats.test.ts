@@ -4,7 +4,7 @@ import { mean, quantile, sampleSd } from '../../../src/analysis/stats/describe.j
 import { binomialHalfCdf, mcnemarExact } from '../../../src/analysis/stats/mcnemar.js';
 import { flakyCases, meanPassAtK, passAtK } from '../../../src/analysis/stats/passk.js';
 import { casesNeeded } from '../../../src/analysis/stats/power.js';
-import { mulberry32 } from '../../../src/analysis/stats/prng.js';
+import { mulberry32 } from '../../../src/core/prng.js';
 import { wilsonInterval } from '../../../src/analysis/stats/wilson.js';
 
 // C(n, k) the slow, obvious way, to check the product form against the closed form.

@@ -1,9 +1,9 @@
-// A tiny seeded PRNG: the bootstrap must give the same interval every time a report is rendered.
+// The one seeded PRNG: bootstrap intervals and dataset samples must come out the same on every run.
 
 /** A function returning uniform floats in [0, 1). */
 export type Random = () => number;
 
-/** mulberry32: 32-bit state, fast, good enough for resampling (not for cryptography). */
+/** mulberry32: 32-bit state, fast, good enough for resampling and sampling (not for cryptography). */
 export function mulberry32(seed: number): Random {
   let a = seed >>> 0;
   return () => {
@@ -14,6 +14,3 @@ export function mulberry32(seed: number): Random {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-/** Default seed of every report, so two renders of the same results agree. */
-export const DEFAULT_SEED = 20240607;
