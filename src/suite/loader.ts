@@ -4,7 +4,7 @@ import Handlebars from 'handlebars';
 import { loadGrammar } from '../../evaluators/core/grammar.js';
 import { ValidationError, type Problem } from '../core/errors.js';
 import type { CaseSpec, CheckSpec, Suite } from '../types/suite.js';
-import { resolveCheck } from './checks.js';
+import { resolveCheck } from './check-specs.js';
 import { DEFAULT_SYSTEM_PROMPT, suiteFileSchema, type RawCase, type RawCheck, type SuiteFile } from './schema.js';
 import { formatPath, readYaml, zodProblems, type YamlFile } from './yaml.js';
 
