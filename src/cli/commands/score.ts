@@ -1,10 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_CONFIG_FILE, loadConfig } from '../../config/load.js';
 import { formatDiagnostic } from '../../../evaluators/compile/diagnostics.js';
 import { ANSWER_FILE } from '../../../evaluators/compile/types.js';
 import type { CompilerSettings } from '../../../evaluators/core/types.js';
-import { loadSuites } from '../../suite/multi.js';
 import { defaultCheckSpecs } from '../../suite/default-checks.js';
 import { judgeAnswer, type Judgement } from '../../run/judge.js';
 import { UserError } from '../../core/errors.js';
@@ -14,6 +12,8 @@ import type { ParsedFlags } from '../args.js';
 async function checksFor(values: ParsedFlags): Promise<{ checks: CheckSpec[]; passScore: number }> {
   if (typeof values.case === 'string' && typeof values.suite !== 'string') throw new UserError('E_USAGE', '--case needs --suite FILE', 'e.g. --suite suites/core.yaml --case si-tank-spawn-announce');
   if (typeof values.suite !== 'string') return { checks: defaultCheckSpecs(), passScore: 7 };
+  // The YAML and suite machinery load only when a suite is asked for: a plain `score file.sp` starts lighter.
+  const { loadSuites } = await import('../../suite/multi.js');
   const { suite } = await loadSuites([values.suite]);
   if (typeof values.case !== 'string') return { checks: defaultCheckSpecs(), passScore: suite.cases[0]?.passScore ?? 7 };
   const kase = suite.cases.find((c) => c.id === values.case);
@@ -50,17 +50,19 @@ function compileLines(file: string, c: Judgement['compile'], at: (line: number) 
   return [head, ...c.diagnostics.map((d) => `  ${d.file === ANSWER_FILE ? formatDiagnostic({ ...d, line: d.line === null ? null : at(d.line) }, file) : formatDiagnostic(d)}`)];
 }
 
-/** The config's `compiler:` section: from --config, or ./l4d2-eval.config.yaml when there is one. */
-function compilerSettings(values: ParsedFlags): CompilerSettings | undefined {
-  if (typeof values.config === 'string') return loadConfig(values.config).compiler;
-  return existsSync(DEFAULT_CONFIG_FILE) ? loadConfig().compiler : undefined;
+/** The config's `compiler:` section: from --config, or ./l4d2-eval.config.yaml when there is one (loaded only then). */
+async function compilerSettings(values: ParsedFlags): Promise<CompilerSettings | undefined> {
+  const explicit = typeof values.config === 'string' ? values.config : undefined;
+  if (!explicit && !existsSync('l4d2-eval.config.yaml')) return undefined;
+  const { loadConfig } = await import('../../config/load.js');
+  return loadConfig(explicit).compiler;
 }
 
 /** `l4d2-eval score`: quick lint-and-score of answers or .sp files. Exit 2 when an input could not be read. */
 export async function scoreCommand(values: ParsedFlags, positionals: string[]): Promise<number> {
   if (positionals.length === 0) throw new UserError('E_USAGE', 'no input: give one or more files, or - for stdin', 'e.g. l4d2-eval score plugin.sp answer.md');
   const { checks, passScore } = await checksFor(values);
-  const compiler = compilerSettings(values);
+  const compiler = await compilerSettings(values);
   let exit = 0;
   for (const file of positionals) {
     let text: string;
