@@ -37,3 +37,11 @@ export function intFlag(name: string, value: string | boolean | undefined): numb
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive integer, got "${value}"`);
   return n;
 }
+
+/** A count flag that may be 0 (e.g. --allow-errors 0). */
+export function countFlag(name: string, value: string | boolean | undefined): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number (0 or more), got "${value}"`);
+  return n;
+}

@@ -45,6 +45,7 @@ export const flags = {
   'no-cache': { type: 'boolean', description: 'run: neither read nor write the response cache' },
   refresh: { type: 'boolean', description: 'run: ask again and overwrite cached answers' },
   resume: { type: 'string', value: 'RUN_ID', description: 'run: finish an interrupted run; stored items are not asked again (see `runs`)' },
+  'allow-errors': { type: 'string', value: 'N', description: 'run: exit 0 even when up to N items could not be judged (provider or compiler trouble); default 0, above it exit 3' },
   'max-cost': { type: 'string', value: 'USD', description: 'run: refuse to start when the estimated cost is above USD dollars' },
   run: { type: 'string', value: 'IDS', description: 'report: render stored runs by id, comma-separated (see `runs`)' },
   batch: { type: 'boolean', description: 'run: submit to the OpenAI Batch API (half price, results within 24 h; openai models only); estimate: show Batch API prices only' },
@@ -71,7 +72,7 @@ export const commands = {
   run: {
     args: '[suite.yaml...]',
     summary: 'Run suites against models, score every answer, write reports (default suites/core.yaml, all models)',
-    flags: ['config', 'models', 'out', 'format', 'templates', 'concurrency', 'no-cache', 'refresh', 'resume', 'max-cost', 'batch', 'json', 'quiet'],
+    flags: ['config', 'models', 'out', 'format', 'templates', 'concurrency', 'no-cache', 'refresh', 'resume', 'max-cost', 'allow-errors', 'batch', 'json', 'quiet'],
   },
   score: {
     args: '<file.sp|answer.md|->...',

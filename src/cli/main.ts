@@ -64,6 +64,41 @@ main(process.argv.slice(2)).then(
       process.exitCode = 2;
       return;
     }
+    // Trouble from the environment (a folder that cannot be written, a full disk, a read-only or corrupt SQLite
+    // file) is one line naming what failed, not a stack trace; DEBUG=l4d2-eval shows the stack.
+    const env = environmentProblem(err);
+    if (env && !/\bl4d2-eval\b/.test(process.env.DEBUG ?? '')) {
+      process.stderr.write(`error: ${env}\nhint: fix the path or permissions named above and run again (DEBUG=l4d2-eval shows the stack trace)\n`);
+      process.exitCode = 2;
+      return;
+    }
     throw err;
   },
 );
+
+// `l4d2-eval score x.sp --json | head -1`: the reader went away; stop quietly, as Unix tools do.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
+const ERRNO_WORDS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  ENOENT: 'no such file or folder',
+  EISDIR: 'is a folder, not a file',
+  ENOTDIR: 'not a folder',
+  EEXIST: 'already exists',
+};
+
+/** A one-line description of an error the environment caused, or undefined for a bug. */
+function environmentProblem(err: unknown): string | undefined {
+  const e = err as NodeJS.ErrnoException & { code?: string };
+  if (typeof e?.code !== 'string') return undefined;
+  if (e.code.startsWith('SQLITE_')) return `SQLite (${e.code}): ${e.message}`;
+  const words = ERRNO_WORDS[e.code];
+  if (!words) return undefined;
+  return `${e.path ?? e.message}: ${words} (${e.code}${e.syscall ? ` in ${e.syscall}` : ''})`;
+}

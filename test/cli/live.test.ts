@@ -113,7 +113,9 @@ describe('run against a live openai-compatible server', () => {
     const dir = project();
     const before = server.requests.length;
     const r = await execa(process.execPath, [CLI, 'run', '--json', '--models', 'v2,v3', '--out', 'out'], { cwd: dir, reject: false, env: { NO_COLOR: '1', CI: '1', L4D2_TEST_KEY: '' } });
-    expect(r.exitCode).toBe(0);
+    // v3's items could not be judged: exit 3, with the cause on stderr (the JSON summary still on stdout).
+    expect(r.exitCode).toBe(3);
+    expect(String(r.stderr)).toMatch(/could not be judged[\s\S]*v3: \d+ × provider: auth: .*L4D2_TEST_KEY/);
     const [v2, v3] = JSON.parse(String(r.stdout)).models;
     expect(v2.avgScore).toBeGreaterThan(0);
     expect(v3).toMatchObject({ requests: 0, errors: n });

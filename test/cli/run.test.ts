@@ -69,7 +69,11 @@ describe('l4d2-eval run (offline default, built CLI)', () => {
     const victim = readFileSync(path.join(d, 'suites/core/special-infected.yaml'), 'utf8').match(/- id: (\S+)/)![1]!;
     rmSync(path.join(d, 'fixtures/responses/v2', `${victim}.md`));
     const r = await cli(['run', '--json', '--models', 'v2', '--out', 'out'], d);
-    expect(r.code).toBe(0);
+    // The unjudged item makes CI fail (exit 3) unless allowed; the others are scored and every report written.
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('1 item could not be judged (allowed: 0):');
+    expect(r.stderr).toMatch(/v2: 1 × provider: missing_recording: /);
+    expect((await cli(['run', '--json', '--models', 'v2', '--out', 'out', '--allow-errors', '1'], d)).code).toBe(0);
     const results = JSON.parse(readFileSync(path.join(d, 'out/results.json'), 'utf8'));
     const item = results.items.find((i: { caseId: string }) => i.caseId === victim);
     expect(item.status).toBe('error');

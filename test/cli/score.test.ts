@@ -29,7 +29,9 @@ describe('l4d2-eval score', () => {
   it('prints one JSON object per file with the documented shape', async () => {
     const d = tempTree({ 'good.sp': GOOD, 'bad.md': 'Here:\n```sourcepawn\n' + GOOD.replace('PrintToChatAll', 'L4D2_AnnounceTank').replace('}\n}', '\n') + '```\n' });
     const r = await cli(['score', 'good.sp', 'bad.md', '--json'], d);
-    expect(r.code).toBe(0);
+    // Like a linter: bad.md fails, so the exit code is 1.
+    expect(r.code).toBe(1);
+    expect((await cli(['score', 'good.sp', '--json'], d)).code).toBe(0);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
     const [good, bad] = lines;
@@ -53,8 +55,10 @@ describe('l4d2-eval score', () => {
     expect(r.stderr).toContain('no case "no-such-case"');
     const d = tempTree({ 's.yaml': 'name: s\ncases:\n  - id: t\n    category: c\n    prompt: p\n    checks:\n      - { kind: hooks_event, events: [tank_spawn] }\n      - { kind: calls, names: [L4D_GetTankHealth] }\n' });
     const ok = await cli(['score', '-', '--suite', 's.yaml', '--case', 't', '--json'], d, GOOD);
-    expect(ok.code).toBe(0);
     const line = JSON.parse(ok.stdout);
+    // The case's `calls: [L4D_GetTankHealth]` check fails on GOOD: exit 1, as a linter's.
+    expect(line.status).toBe('fail');
+    expect(ok.code).toBe(1);
     expect(line.file).toBe('-');
     expect(line.score).toBe(5);
     expect(line.checks.map((c: { pass: boolean }) => c.pass)).toEqual([true, false]);

@@ -8,7 +8,8 @@ import { createProgress, progressMode } from '../../run/progress.js';
 import { spentUsd } from '../../run/assemble.js';
 import { cacheModeOf, enforceMaxCost, interruptOnSigint, maxCostOf, openCache, resumable } from '../live-run.js';
 import { loadSuites } from '../../suite/multi.js';
-import { intFlag, listFlag, type ParsedFlags } from '../args.js';
+import { countFlag, intFlag, listFlag, type ParsedFlags } from '../args.js';
+import { unjudged, unjudgedLines } from '../unjudged.js';
 import { parseFormats, useColor, writeReports } from '../output.js';
 import { UserError } from '../../core/errors.js';
 import { submitBatchCommand } from './batch.js';
@@ -60,7 +61,18 @@ export async function runCommand(values: ParsedFlags, positionals: string[]): Pr
     return 130;
   }
   const templateDir = typeof values.templates === 'string' ? path.resolve(values.templates) : config.templates;
-  const written = writeReports(run, outDir, formats, { templateDir });
+  let written: string[];
+  try {
+    written = writeReports(run, outDir, formats, { templateDir });
+  } catch (err) {
+    // The answers are stored and paid for: say how to get the reports once the cause is fixed.
+    const why = err instanceof Error ? err.message : String(err);
+    throw new UserError('E_REPORT', `run ${run.runId} finished and is stored, but its reports could not be written to ${outDir}: ${why}`, `fix the folder, then: l4d2-eval report --run ${run.runId} --out DIR${values.config ? ` --config ${String(values.config)}` : ''}`);
+  }
+  const allowed = countFlag('allow-errors', values['allow-errors']) ?? 0;
+  const groups = unjudged(run);
+  const failedToJudge = groups.reduce((s, g) => s + g.count, 0) > allowed;
+  if (groups.length > 0) process.stderr.write(unjudgedLines(groups, allowed).join('\n') + '\n');
   if (json) {
     const summary = {
       runId: run.runId,
@@ -88,9 +100,12 @@ export async function runCommand(values: ParsedFlags, positionals: string[]): Pr
       })),
     };
     process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
-    return 0;
+    return failedToJudge ? EXIT_UNJUDGED : 0;
   }
   process.stdout.write(reporters.table.render(run, { color: useColor() }) + '\n');
   process.stdout.write(`\nRun ${run.runId}: ${written.map((f) => path.relative(process.cwd(), f)).join(', ')}\n`);
-  return 0;
+  return failedToJudge ? EXIT_UNJUDGED : 0;
 }
+
+/** Exit code of a run where more items than allowed could not be judged (provider or compiler trouble). */
+export const EXIT_UNJUDGED = 3;

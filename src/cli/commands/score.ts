@@ -21,6 +21,15 @@ async function checksFor(values: ParsedFlags): Promise<{ checks: CheckSpec[]; pa
   return { checks: kase.checks, passScore: kase.passScore };
 }
 
+/** What went wrong reading an input, in a few words and with the fix. */
+function fileProblem(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'file not found';
+  if (code === 'EISDIR') return 'is a folder: give .sp plugin files or answer .md files (e.g. scripting/*.sp)';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied: make the file readable';
+  return (err as Error).message;
+}
+
 function readInput(file: string): string {
   return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
 }
@@ -69,12 +78,13 @@ export async function scoreCommand(values: ParsedFlags, positionals: string[]): 
     try {
       text = readInput(file);
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      process.stderr.write(`error: ${file}: ${code === 'ENOENT' ? 'file not found' : (err as Error).message}\n`);
+      process.stderr.write(`error: ${file}: ${fileProblem(err)}\n`);
       exit = 2;
       continue;
     }
     const j = await judgeAnswer(text, checks, passScore, { ...(compiler ? { compiler } : {}), ...(file === '-' ? {} : { file: path.resolve(file) }) });
+    // Like a linter: a file that does not pass makes the exit code 1 (2, an unreadable input, wins).
+    if (j.status !== 'pass' && exit === 0) exit = 1;
     if (values.json === true) {
       const line = {
         file,
