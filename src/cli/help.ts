@@ -26,7 +26,8 @@ export function helpText(command?: CommandName): string {
     flagLine('help'),
     flagLine('version'),
     '',
-    'Exit codes: 0 ok, 1 gate failed, 2 usage, config or input error.',
+    'Exit codes: 0 ok; 1 gate failed, or a scored file did not pass; 2 usage, config, input or environment error;',
+    '            3 run: items could not be judged (provider or compiler; see --allow-errors); 130 interrupted.',
     'Run `l4d2-eval <command> --help` for a command\'s options.',
     '',
   ].join('\n');
