@@ -51,6 +51,8 @@ export function parseThreshold(flag: keyof typeof THRESHOLD_FLAGS, raw: string):
   const value = percent ? n / 100 : n;
   const bad = (range: string) => new UsageError(`--${flag} must be ${range}, got "${raw}"`);
   if (raw.trim() === '' || !Number.isFinite(value)) throw bad('a number');
+  // `95%` is a rate; a score is out of 10 (8.5), so a percentage there is a mistake, not 0.95/10.
+  if (percent && kind !== 'rate') throw bad(kind === 'score' ? 'a score between 0 and 10 (not a percentage, e.g. 8.5)' : 'a plain number (not a percentage)');
   if (kind === 'score' && (value < 0 || value > 10)) throw bad('a score between 0 and 10');
   if (kind === 'rate' && (value < 0 || value > 1)) throw bad('a rate between 0 and 1 (or 0%–100%)');
   if (kind === 'count' && (!Number.isInteger(value) || value < 0)) throw bad('a whole number ≥ 0');

@@ -68,6 +68,12 @@ describe('thresholds', () => {
     expect(() => parseThreshold('max-p-worse', '0')).toThrow(/p-value/);
     expect(() => parseThreshold('min-score', 'abc')).toThrow(/a number/);
   });
+  it('reads a percentage only as a rate: --min-score 95% is refused, not read as 0.95/10', () => {
+    expect(() => parseThreshold('min-score', '95%')).toThrow(/--min-score must be a score between 0 and 10 \(not a percentage, e\.g\. 8\.5\), got "95%"/);
+    expect(() => parseThreshold('max-regressions', '5%')).toThrow(/not a percentage/);
+    expect(parseThreshold('min-compile-rate', '95%')).toBe(0.95);
+    expect(parseThreshold('min-compile-rate', '0.95')).toBe(0.95);
+  });
 });
 
 describe('l4d2-eval gate exit codes (built CLI, result files in a temp dir)', () => {
