@@ -69,15 +69,17 @@ export function evaluateGate(c: Comparison, t: GateThresholds): GateResult {
   if (t.maxRegressions !== undefined) checks.push(atMost('max_regressions', `regressions vs ${c.baseline}`, t.maxRegressions, pair.regressions.length, 'count'));
   if (t.maxPWorse !== undefined) {
     const p = pWorse(pair.verdict);
+    // With no case judged for both models there is no evidence either way: the gate cannot say "not worse".
+    const evidence = pair.verdict.cases > 0;
     checks.push({
       id: 'max_p_worse',
       label: `not significantly worse than ${c.baseline}`,
       op: 'not worse, p >=',
       threshold: t.maxPWorse,
-      actual: p,
+      actual: evidence ? p : null,
       unit: 'p',
-      pass: p === null || p >= t.maxPWorse,
-      note: p === null ? 'no test points to worse' : undefined,
+      pass: evidence && (p === null || p >= t.maxPWorse),
+      note: !evidence ? 'no evidence: no case was judged for both models' : p === null ? 'no test points to worse' : undefined,
     });
   }
   for (const [category, { minAvgScore }] of Object.entries(t.categories)) {

@@ -68,6 +68,11 @@ describe('thresholds', () => {
     expect(() => parseThreshold('max-p-worse', '0')).toThrow(/p-value/);
     expect(() => parseThreshold('min-score', 'abc')).toThrow(/a number/);
   });
+  it('cannot say "not significantly worse" without evidence: every candidate item errored', () => {
+    const c = compareRun(makeRun({ base: uniform(10, () => ({ score: 9 })), cand: uniform(10, () => ({ score: null, status: 'error' })) }));
+    const check = evaluateGate(c, thresholdsFromConfig({ max_p_worse: 0.05 })).checks.find((k) => k.id === 'max_p_worse')!;
+    expect(check).toMatchObject({ pass: false, actual: null, note: 'no evidence: no case was judged for both models' });
+  });
   it('reads a percentage only as a rate: --min-score 95% is refused, not read as 0.95/10', () => {
     expect(() => parseThreshold('min-score', '95%')).toThrow(/--min-score must be a score between 0 and 10 \(not a percentage, e\.g\. 8\.5\), got "95%"/);
     expect(() => parseThreshold('max-regressions', '5%')).toThrow(/not a percentage/);
