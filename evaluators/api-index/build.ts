@@ -31,7 +31,7 @@ export function includeFiles(dir: string): [string, string][] {
 export function addInclude(index: ApiIndex, name: string, source: string, resolve: (inc: IncludeDirective) => string = (i) => i.name): void {
   const tree = parseSource(source);
   try {
-    const decl = fileDeclarations(tree.rootNode, name);
+    const decl = fileDeclarations(tree.rootNode, name, true, source);
     index.includes[name] = [...new Set(decl.includes.map(resolve))];
     for (const sym of decl.symbols) {
       index.symbols.push(sym);

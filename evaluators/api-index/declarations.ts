@@ -195,9 +195,10 @@ function declare(node: Node, include: string, inInclude: boolean): IndexSymbol[]
 }
 
 /** The declarations of a whole file. `inInclude` marks plain function bodies as stocks (include files). */
-export function fileDeclarations(root: Node, include: string, inInclude = true): FileDeclarations {
+export function fileDeclarations(root: Node, include: string, inInclude = true, source?: string): FileDeclarations {
   const out: FileDeclarations = { symbols: [], includes: [] };
-  const conditional = conditionalRanges(root.text);
+  // The caller's copy of the text when it has one: reading root.text copies the whole file out of the parser.
+  const conditional = conditionalRanges(source ?? root.text);
   let deprecated = false;
   for (const node of root.namedChildren) {
     if (!node) continue;
@@ -226,6 +227,6 @@ export function fileDeclarations(root: Node, include: string, inInclude = true):
 export function answerDeclarations(input: EvalInput): FileDeclarations | undefined {
   return memo(input, 'declarations:answer', () => {
     const root = rootNode(input);
-    return root ? fileDeclarations(root, 'plugin', false) : undefined;
+    return root ? fileDeclarations(root, 'plugin', false, input.code.main) : undefined;
   });
 }

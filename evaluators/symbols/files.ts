@@ -43,7 +43,7 @@ export function readLocalFile(file: string): LocalFile {
   const tree = parseSource(source);
   try {
     const name = path.basename(file).replace(/\.(inc|sp)$/i, '');
-    const decl = fileDeclarations(tree.rootNode, name, /\.inc$/i.test(file));
+    const decl = fileDeclarations(tree.rootNode, name, /\.inc$/i.test(file), source);
     const local: LocalFile = { symbols: decl.symbols, includes: decl.includes, conditional: conditionalRanges(source), partial: tree.rootNode.hasError };
     cache.set(file, { stamp, file: local });
     return local;

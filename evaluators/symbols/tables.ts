@@ -51,4 +51,3 @@ function builtinTable(): SymbolTable {
   return builtins;
 }
 
-export { catalogTable, shippedTable };

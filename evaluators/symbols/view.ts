@@ -89,7 +89,7 @@ class Resolver {
   addCompanion(name: string, code: string): void {
     const tree = parseSource(code);
     try {
-      const decl = fileDeclarations(tree.rootNode, includeName(name), true);
+      const decl = fileDeclarations(tree.rootNode, includeName(name), true, code);
       this.addExternal(decl.symbols);
       this.companions.set(includeName(name.split('/').pop() ?? name), decl.includes);
     } finally {
