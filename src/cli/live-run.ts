@@ -1,5 +1,6 @@
 // The stored, cached, interruptible side of `run`: opens the cache and store, finds the run to
 // resume, enforces --max-cost, turns Ctrl-C into an abort, and prints how to resume.
+import { io } from '../core/io.js';
 import { setMaxListeners } from 'node:events';
 import path from 'node:path';
 import type { Config } from '../config/load.js';
@@ -55,7 +56,7 @@ export function interruptOnSigint(quiet: boolean): { signal: AbortSignal; dispos
   setMaxListeners(0, ctl.signal);
   const onSigint = () => {
     if (ctl.signal.aborted) process.exit(130);
-    if (!quiet) process.stderr.write('\ninterrupted: aborting requests in flight (Ctrl-C again to quit at once)\n');
+    if (!quiet) io.stderr.write('\ninterrupted: aborting requests in flight (Ctrl-C again to quit at once)\n');
     ctl.abort();
   };
   process.on('SIGINT', onSigint);

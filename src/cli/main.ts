@@ -1,5 +1,5 @@
-#!/usr/bin/env node
-// The CLI only parses flags, calls the library, writes files and sets the exit code.
+// The CLI only parses flags, calls the library, writes files and returns the exit code. `main` runs in-process
+// (tests, embedders) with its own streams; bin.ts is the executable.
 import { UserError, ValidationError } from '../core/errors.js';
 import { HARNESS_VERSION } from '../core/version.js';
 import { parseCommandArgs } from './args.js';
@@ -7,6 +7,7 @@ import { commands, type CommandName } from './flags.js';
 import { helpText } from './help.js';
 import type { ParsedFlags } from './args.js';
 import { didYouMean } from '../core/errors.js';
+import { io, withIO, type CliIO } from '../core/io.js';
 
 type Handler = (values: ParsedFlags, positionals: string[]) => Promise<number>;
 
@@ -28,59 +29,57 @@ const handlers = {
   index: async () => (await import('./commands/index-cmd.js')).indexCommand,
 } satisfies Record<CommandName, () => Promise<Handler>>;
 
-async function main(argv: string[]): Promise<number> {
+async function dispatch(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-    process.stdout.write(helpText());
+    io.stdout.write(helpText());
     return first === undefined ? 2 : 0;
   }
   if (first === '--version' || first === '-v') {
-    process.stdout.write(`${HARNESS_VERSION}\n`);
+    io.stdout.write(`${HARNESS_VERSION}\n`);
     return 0;
   }
   if (!(first in commands)) {
-    process.stderr.write(`error: unknown command "${first}"${didYouMean(first, Object.keys(commands))}\nhint: run \`l4d2-eval --help\`\n`);
+    io.stderr.write(`error: unknown command "${first}"${didYouMean(first, Object.keys(commands))}\nhint: run \`l4d2-eval --help\`\n`);
     return 2;
   }
   const command = first as CommandName;
   const { values, positionals } = parseCommandArgs(command, rest);
   if (values.help) {
-    process.stdout.write(helpText(command));
+    io.stdout.write(helpText(command));
     return 0;
   }
   const handler = await handlers[command]();
   return handler(values, positionals);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    if (err instanceof UserError) {
-      process.stderr.write(`error: ${err.message}\n`);
-      if (err.hint) process.stderr.write(`hint: ${err.hint}\n`);
-      if (err instanceof ValidationError) process.stderr.write('nothing was run: fix the problems above and try again\n');
-      process.exitCode = 2;
-      return;
+/**
+ * Runs one command line and resolves to its exit code (0 ok, 1 a check or gate failed, 2 usage or environment
+ * problem, 3 items could not be judged). Errors from user input or the environment become messages, never throws
+ * for them; a bug still rejects.
+ */
+export function main(argv: string[], streams: Partial<CliIO> = {}): Promise<number> {
+  return withIO(streams, async () => {
+    try {
+      return await dispatch(argv);
+    } catch (err) {
+      if (err instanceof UserError) {
+        io.stderr.write(`error: ${err.message}\n`);
+        if (err.hint) io.stderr.write(`hint: ${err.hint}\n`);
+        if (err instanceof ValidationError) io.stderr.write('nothing was run: fix the problems above and try again\n');
+        return 2;
+      }
+      // Trouble from the environment (a folder that cannot be written, a full disk, a read-only or corrupt SQLite
+      // file) is one line naming what failed, not a stack trace; DEBUG=l4d2-eval shows the stack.
+      const env = environmentProblem(err);
+      if (env && !/\bl4d2-eval\b/.test(process.env.DEBUG ?? '')) {
+        io.stderr.write(`error: ${env}\nhint: fix the path or permissions named above and run again (DEBUG=l4d2-eval shows the stack trace)\n`);
+        return 2;
+      }
+      throw err;
     }
-    // Trouble from the environment (a folder that cannot be written, a full disk, a read-only or corrupt SQLite
-    // file) is one line naming what failed, not a stack trace; DEBUG=l4d2-eval shows the stack.
-    const env = environmentProblem(err);
-    if (env && !/\bl4d2-eval\b/.test(process.env.DEBUG ?? '')) {
-      process.stderr.write(`error: ${env}\nhint: fix the path or permissions named above and run again (DEBUG=l4d2-eval shows the stack trace)\n`);
-      process.exitCode = 2;
-      return;
-    }
-    throw err;
-  },
-);
-
-// `l4d2-eval score x.sp --json | head -1`: the reader went away; stop quietly, as Unix tools do.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw err;
-});
+  });
+}
 
 const ERRNO_WORDS: Record<string, string> = {
   EACCES: 'permission denied',

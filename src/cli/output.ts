@@ -1,10 +1,11 @@
 // Where the CLI writes: report files, progress on stderr, colour only on a TTY without NO_COLOR.
+import { io } from '../core/io.js';
 import { parseOutputFormats, writeOutputs } from '../report/write.js';
 import { reporters, type ReporterName, type ReportOptions } from '../report/index.js';
 import type { RunResult } from '../types/run.js';
 
 /** True when stdout should get ANSI colours. */
-export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
+export function useColor(stream: { isTTY?: boolean } = io.stdout): boolean {
   return Boolean(stream.isTTY) && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb';
 }
 
@@ -26,7 +27,7 @@ export function progressPrinter(total: number, enabled: boolean): (done: number,
     const now = Date.now();
     if (done === total || now - last > 1000) {
       last = now;
-      process.stderr.write(`[${done}/${total}] ${label}\n`);
+      io.stderr.write(`[${done}/${total}] ${label}\n`);
     }
   };
 }

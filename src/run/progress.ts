@@ -1,5 +1,6 @@
 // Run progress on stderr: a redrawn bar on a terminal, one plain line every few seconds in CI
 // (no TTY, or CI set), nothing with --quiet or --json.
+import { io } from '../core/io.js';
 
 /** How progress is shown. */
 export type ProgressMode = 'bar' | 'lines' | 'off';
@@ -15,7 +16,7 @@ export interface ProgressState {
 }
 
 /** Picks the mode for a stream and environment. */
-export function progressMode(quiet: boolean, stream: { isTTY?: boolean } = process.stderr, env: NodeJS.ProcessEnv = process.env): ProgressMode {
+export function progressMode(quiet: boolean, stream: { isTTY?: boolean } = io.stderr, env: NodeJS.ProcessEnv = process.env): ProgressMode {
   if (quiet) return 'off';
   return stream.isTTY && !env.CI ? 'bar' : 'lines';
 }
@@ -35,7 +36,7 @@ export function progressLine(p: ProgressState, barWidth = 0): string {
 }
 
 /** A progress reporter: call `update` per item and `end` once. */
-export function createProgress(total: number, mode: ProgressMode, write: (s: string) => void = (s) => process.stderr.write(s), intervalMs = mode === 'bar' ? 100 : 5000) {
+export function createProgress(total: number, mode: ProgressMode, write: (s: string) => void = (s) => io.stderr.write(s), intervalMs = mode === 'bar' ? 100 : 5000) {
   const started = performance.now();
   const state: ProgressState = { done: 0, total, errors: 0, costUsd: 0, elapsedMs: 0 };
   let last = -Infinity;

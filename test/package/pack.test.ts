@@ -56,7 +56,7 @@ describe('the packed package in an empty project', () => {
   });
 
   it('scores real plugins exactly as the repository does', async () => {
-    const installed = path.join(project, 'node_modules/l4d2-eval/dist/src/cli/main.js');
+    const installed = path.join(project, 'node_modules/l4d2-eval/dist/src/cli/bin.js');
     const there = await execa(process.execPath, [installed, 'score', '--json', ...plugins], { cwd: project, reject: false, env: { NO_COLOR: '1' } });
     const here = await cli(['score', '--json', ...plugins], ROOT);
     expect(there.stderr).toBe('');

@@ -1,5 +1,6 @@
 // `run --batch`, `batch status` and `batch collect`: the Batch API round trip. The library does the
 // work (src/batch/); this file parses flags, prints, writes reports and picks the exit code.
+import { io } from '../../core/io.js';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { batchStates, collectRun, missingWork, type BatchReport, type MissingItem } from '../../batch/collect.js';
@@ -19,7 +20,7 @@ import { listFlag, type ParsedFlags } from '../args.js';
 import { cacheModeOf, maxCostOf, openCache } from '../live-run.js';
 import { parseFormats, useColor, writeReports } from '../output.js';
 
-const out = (s: string) => process.stdout.write(s + '\n');
+const out = (s: string) => io.stdout.write(s + '\n');
 const withConfig = (values: ParsedFlags) => (typeof values.config === 'string' ? ` --config ${values.config}` : '');
 const sentLine = (b: SentBatch) => `  ${b.model}: ${b.lines} request${b.lines === 1 ? '' : 's'} in batch ${b.batchId}`;
 const stateLine = (b: BatchReport) => `  ${b.model}  ${b.id}  ${b.status}  ${b.completed}/${b.total} done, ${b.failed} failed${b.collected ? '  (collected)' : ''}`;
@@ -71,7 +72,7 @@ function pollMs(value: string | boolean | undefined): number {
 
 function printMissing(missing: MissingItem[], runId: string, values: ParsedFlags, resubmitting: boolean): void {
   if (missing.length === 0) return;
-  const err = (s: string) => process.stderr.write(s + '\n');
+  const err = (s: string) => io.stderr.write(s + '\n');
   err(`${missing.length} item${missing.length === 1 ? '' : 's'} missing (stored as errors):`);
   for (const m of missing) err(`  ${m.model}  ${m.caseId} #${m.sample}: ${m.reason}`);
   if (!resubmitting) err(`Send only these again with: l4d2-eval batch collect ${runId}${withConfig(values)} --resubmit`);
@@ -104,7 +105,7 @@ export async function batchCommand(values: ParsedFlags, positionals: string[]): 
     const wait = pollMs(values.poll);
     let res = await collectRun(runId, opts);
     while (res.pending.length > 0 && values.wait === true) {
-      if (!json && values.quiet !== true) process.stderr.write(res.pending.map(stateLine).join('\n') + '\n');
+      if (!json && values.quiet !== true) io.stderr.write(res.pending.map(stateLine).join('\n') + '\n');
       await sleep(wait);
       res = await collectRun(runId, opts);
     }

@@ -1,4 +1,5 @@
 // `l4d2-eval check`: spot-check fine-tune JSONL files; exit 0 when done, whatever was rejected.
+import { io } from '../../core/io.js';
 import { checkFiles, checkSpecsFor, DEFAULT_CHECK_OPTIONS, type CheckOptions, type CheckSummary } from '../../dataset/index.js';
 import { UsageError } from '../../core/errors.js';
 import { intFlag, listFlag, type ParsedFlags } from '../args.js';
@@ -59,15 +60,15 @@ export async function checkCommand(values: ParsedFlags, positionals: string[]): 
           // Plain lines at most once a second, so CI logs stay readable.
           if (Date.now() - last < 1000) return;
           last = Date.now();
-          process.stderr.write(`[${done}/${total}] checked\n`);
+          io.stderr.write(`[${done}/${total}] checked\n`);
         }
       : undefined,
   });
   if (values.json === true) {
-    process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+    io.stdout.write(JSON.stringify(summary, null, 2) + '\n');
     return 0;
   }
-  process.stdout.write(human(summary));
-  if (typeof values['to-suite'] === 'string' && !summary.outputs.suite) process.stderr.write('warning: no accepted example has a prompt: no suite was written\n');
+  io.stdout.write(human(summary));
+  if (typeof values['to-suite'] === 'string' && !summary.outputs.suite) io.stderr.write('warning: no accepted example has a prompt: no suite was written\n');
   return 0;
 }

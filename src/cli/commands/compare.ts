@@ -1,3 +1,4 @@
+import { io } from '../../core/io.js';
 import path from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { compareRun } from '../../analysis/compare.js';
@@ -30,7 +31,7 @@ export async function compareCommand(values: ParsedFlags, positionals: string[])
   const run = await gatherRun(args, {
     config,
     concurrency: intFlag('concurrency', values.concurrency),
-    onWarning: (w) => (json ? undefined : process.stderr.write(`warning: ${w}\n`)),
+    onWarning: (w) => (json ? undefined : io.stderr.write(`warning: ${w}\n`)),
   });
   const comparison = compareRun(run, { seed: seedFlag(values.seed), ks: kList(values['pass-k']) });
   if (typeof values.history === 'string') {
@@ -42,14 +43,14 @@ export async function compareCommand(values: ParsedFlags, positionals: string[])
   const written = writeComparison(comparison, run, outDir, formats, templateDir);
   appendStepSummary(renderCompareMarkdown(comparison, { templateDir, summaryOnly: true }));
   if (json) {
-    process.stdout.write(`${JSON.stringify({ reportDir: outDir, files: written, comparison }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ reportDir: outDir, files: written, comparison }, null, 2)}\n`);
     return 0;
   }
   for (const m of comparison.models) {
     const ci = m.scoreCi ? ` [${m.scoreCi.low.toFixed(2)}, ${m.scoreCi.high.toFixed(2)}]` : '';
-    process.stdout.write(`${m.label.padEnd(12)} avg ${m.avgScore?.toFixed(2) ?? 'n/a'}${ci}  pass ${m.passRate === null ? 'n/a' : `${(m.passRate * 100).toFixed(1)}%`}${m.baseline ? '  (baseline)' : ''}\n`);
+    io.stdout.write(`${m.label.padEnd(12)} avg ${m.avgScore?.toFixed(2) ?? 'n/a'}${ci}  pass ${m.passRate === null ? 'n/a' : `${(m.passRate * 100).toFixed(1)}%`}${m.baseline ? '  (baseline)' : ''}\n`);
   }
-  for (const p of comparison.pairs) process.stdout.write(`${p.candidate} vs ${p.baseline}: ${p.verdict.text}; ${p.regressions.length} regressed, ${p.improvements.length} improved\n`);
-  if (values.quiet !== true) process.stdout.write(`\nWrote ${written.map((f) => path.relative(process.cwd(), f)).join(', ')}\n`);
+  for (const p of comparison.pairs) io.stdout.write(`${p.candidate} vs ${p.baseline}: ${p.verdict.text}; ${p.regressions.length} regressed, ${p.improvements.length} improved\n`);
+  if (values.quiet !== true) io.stdout.write(`\nWrote ${written.map((f) => path.relative(process.cwd(), f)).join(', ')}\n`);
   return 0;
 }

@@ -1,3 +1,4 @@
+import { io } from '../../core/io.js';
 import path from 'node:path';
 import Table from 'cli-table3';
 import { loadConfig } from '../../config/load.js';
@@ -21,15 +22,15 @@ export async function estimateCommand(values: ParsedFlags, positionals: string[]
   const rows = estimateRun(suite, models, history, intFlag('output-tokens', values['output-tokens']) ?? DEFAULT_OUTPUT_TOKENS);
   const total = { direct: rows.reduce((s, r) => s + (r.direct ?? 0), 0), batch: rows.reduce((s, r) => s + (r.batch ?? 0), 0) };
   if (values.json === true) {
-    process.stdout.write(JSON.stringify({ suite: suite.name, models: rows, total }, null, 2) + '\n');
+    io.stdout.write(JSON.stringify({ suite: suite.name, models: rows, total }, null, 2) + '\n');
     return 0;
   }
   const batchOnly = values.batch === true;
   const table = new Table({ head: ['model', 'items', 'input tok', 'output tok', batchOnly ? 'batch' : 'direct', ...(batchOnly ? [] : ['batch'])], style: { head: [], border: [] } });
   for (const r of rows) table.push([r.label, String(r.items), String(r.inputTokens), String(r.outputTokens), usd(batchOnly ? r.batch : r.direct), ...(batchOnly ? [] : [usd(r.batch)])]);
-  process.stdout.write(table.toString() + '\n');
-  process.stdout.write(`\nTotal: ${batchOnly ? `$${total.batch.toFixed(4)} with the Batch API` : `$${total.direct.toFixed(4)} direct, $${total.batch.toFixed(4)} with the Batch API`}.\n`);
+  io.stdout.write(table.toString() + '\n');
+  io.stdout.write(`\nTotal: ${batchOnly ? `$${total.batch.toFixed(4)} with the Batch API` : `$${total.direct.toFixed(4)} direct, $${total.batch.toFixed(4)} with the Batch API`}.\n`);
   const known = rows[0]?.fromHistory ?? 0;
-  process.stdout.write(`Output sizes: ${known} of ${suite.cases.length} cases from earlier runs, the rest ${intFlag('output-tokens', values['output-tokens']) ?? DEFAULT_OUTPUT_TOKENS} tokens each (--output-tokens). Cached answers would cost nothing.\n`);
+  io.stdout.write(`Output sizes: ${known} of ${suite.cases.length} cases from earlier runs, the rest ${intFlag('output-tokens', values['output-tokens']) ?? DEFAULT_OUTPUT_TOKENS} tokens each (--output-tokens). Cached answers would cost nothing.\n`);
   return 0;
 }

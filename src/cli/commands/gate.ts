@@ -1,3 +1,4 @@
+import { io } from '../../core/io.js';
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../../config/load.js';
@@ -31,7 +32,7 @@ export async function gateCommand(values: ParsedFlags, positionals: string[]): P
   const all = await gatherRun(sources, {
     config,
     concurrency: intFlag('concurrency', values.concurrency),
-    onWarning: (w) => (json ? undefined : process.stderr.write(`warning: ${w}\n`)),
+    onWarning: (w) => (json ? undefined : io.stderr.write(`warning: ${w}\n`)),
   });
   const run = selectRunModels(all, [baseline, candidate]);
   const comparison = compareRun(run, { seed: seedFlag(values.seed) });
@@ -47,6 +48,6 @@ export async function gateCommand(values: ParsedFlags, positionals: string[]): P
   }
   const text = renderGateText(result);
   appendStepSummary(`${renderCompareMarkdown(comparison, { templateDir, summaryOnly: true })}\n## Gate\n\n${codeBlock(text, 'text')}`);
-  process.stdout.write(json ? `${JSON.stringify(gateJson(result), null, 2)}\n` : text);
+  io.stdout.write(json ? `${JSON.stringify(gateJson(result), null, 2)}\n` : text);
   return result.pass ? 0 : 1;
 }

@@ -1,3 +1,4 @@
+import { io } from '../../core/io.js';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -25,16 +26,16 @@ export async function indexCommand(values: ParsedFlags, positionals: string[]): 
   const out = values.out as string | undefined;
   if (!out) {
     // No --out: the index itself is the output, for piping.
-    process.stdout.write(JSON.stringify(index) + '\n');
+    io.stdout.write(JSON.stringify(index) + '\n');
     return 0;
   }
   mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   writeFileSync(out, JSON.stringify(index) + '\n');
   const summary = { out, ms, versions: index.versions, counts: indexSummary(index) };
-  if (values.json === true) process.stdout.write(JSON.stringify(summary) + '\n');
+  if (values.json === true) io.stdout.write(JSON.stringify(summary) + '\n');
   else {
     const counts = Object.entries(summary.counts).map(([k, n]) => `${n} ${k}`).join(', ');
-    process.stdout.write(`Indexed ${counts} in ${ms} ms → ${out}\nUse it with \`api: { index: ${out} }\` in the config.\n`);
+    io.stdout.write(`Indexed ${counts} in ${ms} ms → ${out}\nUse it with \`api: { index: ${out} }\` in the config.\n`);
   }
   return 0;
 }

@@ -1,3 +1,4 @@
+import { io } from '../../core/io.js';
 import path from 'node:path';
 import { optionalConfig } from '../../compare/sources.js';
 import { loadHistory } from '../../analysis/history.js';
@@ -36,12 +37,12 @@ export async function reportCommand(values: ParsedFlags, positionals: string[]):
   const formats = parseFormats(listFlag(values.format) ?? config?.formats ?? ['md', 'csv', 'json', 'html']);
   const outDir = path.resolve(typeof values.out === 'string' ? values.out : 'reports/latest');
   const templateDir = typeof values.templates === 'string' ? path.resolve(values.templates) : config?.templates;
-  const history = typeof values.history === 'string' && formats.includes('html') ? loadHistory({ dir: path.resolve(values.history), storeFile: config?.storeFile, onWarning: (w) => (values.json === true ? undefined : process.stderr.write(`warning: ${w}\n`)) }) : undefined;
+  const history = typeof values.history === 'string' && formats.includes('html') ? loadHistory({ dir: path.resolve(values.history), storeFile: config?.storeFile, onWarning: (w) => (values.json === true ? undefined : io.stderr.write(`warning: ${w}\n`)) }) : undefined;
   const written = writeReports(run, outDir, formats, { templateDir, history });
-  if (values.json === true) process.stdout.write(JSON.stringify({ runId: run.runId, reportDir: outDir, files: written }, null, 2) + '\n');
+  if (values.json === true) io.stdout.write(JSON.stringify({ runId: run.runId, reportDir: outDir, files: written }, null, 2) + '\n');
   else {
-    process.stdout.write(reporters.table.render(run, { color: useColor() }) + '\n');
-    if (values.quiet !== true) process.stdout.write(`\nWrote ${written.map((f) => path.relative(process.cwd(), f)).join(', ')}\n`);
+    io.stdout.write(reporters.table.render(run, { color: useColor() }) + '\n');
+    if (values.quiet !== true) io.stdout.write(`\nWrote ${written.map((f) => path.relative(process.cwd(), f)).join(', ')}\n`);
   }
   return 0;
 }

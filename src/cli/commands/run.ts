@@ -1,3 +1,4 @@
+import { io } from '../../core/io.js';
 import path from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { selectModels } from '../../config/models.js';
@@ -24,7 +25,7 @@ export async function runCommand(values: ParsedFlags, positionals: string[]): Pr
   const files = resume ? (resume.entryFiles ?? resume.suite.files) : positionals.length > 0 ? positionals : [path.relative(process.cwd(), config.suite) || config.suite];
   const { suite, warnings } = await loadSuites(files);
   const json = values.json === true;
-  if (!json) for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+  if (!json) for (const w of warnings) io.stderr.write(`warning: ${w}\n`);
   const labels = resume ? resume.models.map((m) => m.label) : listFlag(values.models);
   const models = selectModels(config, labels, suite.models ? { labels: suite.models, file: suite.files[0]! } : undefined);
   const cacheMode = cacheModeOf(values);
@@ -57,7 +58,7 @@ export async function runCommand(values: ParsedFlags, positionals: string[]): Pr
     store.close();
   });
   if (run.status === 'interrupted') {
-    process.stderr.write(`Run ${run.runId} interrupted: ${run.items.length} of ${total} items stored.\nResume with: l4d2-eval run --resume ${run.runId}${values.config ? ` --config ${String(values.config)}` : ''}\n`);
+    io.stderr.write(`Run ${run.runId} interrupted: ${run.items.length} of ${total} items stored.\nResume with: l4d2-eval run --resume ${run.runId}${values.config ? ` --config ${String(values.config)}` : ''}\n`);
     return 130;
   }
   const templateDir = typeof values.templates === 'string' ? path.resolve(values.templates) : config.templates;
@@ -72,7 +73,7 @@ export async function runCommand(values: ParsedFlags, positionals: string[]): Pr
   const allowed = countFlag('allow-errors', values['allow-errors']) ?? 0;
   const groups = unjudged(run);
   const failedToJudge = groups.reduce((s, g) => s + g.count, 0) > allowed;
-  if (groups.length > 0) process.stderr.write(unjudgedLines(groups, allowed).join('\n') + '\n');
+  if (groups.length > 0) io.stderr.write(unjudgedLines(groups, allowed).join('\n') + '\n');
   if (json) {
     const summary = {
       runId: run.runId,
@@ -99,11 +100,11 @@ export async function runCommand(values: ParsedFlags, positionals: string[]): Pr
         outputTokens: m.outputTokens,
       })),
     };
-    process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+    io.stdout.write(JSON.stringify(summary, null, 2) + '\n');
     return failedToJudge ? EXIT_UNJUDGED : 0;
   }
-  process.stdout.write(reporters.table.render(run, { color: useColor() }) + '\n');
-  process.stdout.write(`\nRun ${run.runId}: ${written.map((f) => path.relative(process.cwd(), f)).join(', ')}\n`);
+  io.stdout.write(reporters.table.render(run, { color: useColor() }) + '\n');
+  io.stdout.write(`\nRun ${run.runId}: ${written.map((f) => path.relative(process.cwd(), f)).join(', ')}\n`);
   return failedToJudge ? EXIT_UNJUDGED : 0;
 }
 

@@ -1,3 +1,4 @@
+import { io } from '../../core/io.js';
 import Table from 'cli-table3';
 import { loadConfig } from '../../config/load.js';
 import { RunStore, type RunRow } from '../../run/store.js';
@@ -14,19 +15,19 @@ export async function runsCommand(values: ParsedFlags): Promise<number> {
   const rows = store.list();
   store.close();
   if (values.json === true) {
-    process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+    io.stdout.write(JSON.stringify(rows, null, 2) + '\n');
     return 0;
   }
   if (rows.length === 0) {
-    process.stdout.write('No runs stored yet: start one with `l4d2-eval run`.\n');
+    io.stdout.write('No runs stored yet: start one with `l4d2-eval run`.\n');
     return 0;
   }
   const table = new Table({ head: ['run id', 'started', 'suite', 'status', 'items', 'avg score by model'], style: { head: [], border: [] } });
   for (const r of rows) table.push([r.runId, r.startedAt.replace('T', ' ').slice(0, 19), r.suite, r.status, String(r.models.reduce((s, m) => s + m.items, 0)), scores(r)]);
-  process.stdout.write(table.toString() + '\n');
+  io.stdout.write(table.toString() + '\n');
   const open = rows.find((r) => r.status === 'running' || r.status === 'interrupted');
-  if (open) process.stdout.write(`\nResume an unfinished run with: l4d2-eval run --resume ${open.runId}\n`);
+  if (open) io.stdout.write(`\nResume an unfinished run with: l4d2-eval run --resume ${open.runId}\n`);
   const pending = rows.find((r) => r.status === 'batch_pending');
-  if (pending) process.stdout.write(`Collect a Batch API run with: l4d2-eval batch collect ${pending.runId}\n`);
+  if (pending) io.stdout.write(`Collect a Batch API run with: l4d2-eval batch collect ${pending.runId}\n`);
   return 0;
 }

@@ -1,3 +1,4 @@
+import { io, readStdin } from '../../core/io.js';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatDiagnostic } from '../../../evaluators/compile/diagnostics.js';
@@ -30,8 +31,8 @@ function fileProblem(err: unknown): string {
   return (err as Error).message;
 }
 
-function readInput(file: string): string {
-  return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+async function readInput(file: string): Promise<string> {
+  return file === '-' ? readStdin() : readFileSync(file, 'utf8');
 }
 
 function human(file: string, j: Judgement): string {
@@ -76,9 +77,9 @@ export async function scoreCommand(values: ParsedFlags, positionals: string[]): 
   for (const file of positionals) {
     let text: string;
     try {
-      text = readInput(file);
+      text = await readInput(file);
     } catch (err) {
-      process.stderr.write(`error: ${file}: ${fileProblem(err)}\n`);
+      io.stderr.write(`error: ${file}: ${fileProblem(err)}\n`);
       exit = 2;
       continue;
     }
@@ -104,8 +105,8 @@ export async function scoreCommand(values: ParsedFlags, positionals: string[]): 
             }
           : null,
       };
-      process.stdout.write(JSON.stringify(line) + '\n');
-    } else process.stdout.write(human(file, j) + '\n');
+      io.stdout.write(JSON.stringify(line) + '\n');
+    } else io.stdout.write(human(file, j) + '\n');
   }
   return exit;
 }

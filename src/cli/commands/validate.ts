@@ -1,3 +1,4 @@
+import { io } from '../../core/io.js';
 import path from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { selectModels } from '../../config/models.js';
@@ -12,10 +13,10 @@ export async function validateCommand(values: ParsedFlags, positionals: string[]
   const models = selectModels(config, undefined, suite.models ? { labels: suite.models, file: suite.files[0]! } : undefined);
   const checks = suite.cases.reduce((s, c) => s + c.checks.length, 0);
   if (values.json === true) {
-    process.stdout.write(JSON.stringify({ ok: true, suite: suite.name, files: suite.files, cases: suite.cases.length, checks, models: models.map((m) => m.label), warnings }, null, 2) + '\n');
+    io.stdout.write(JSON.stringify({ ok: true, suite: suite.name, files: suite.files, cases: suite.cases.length, checks, models: models.map((m) => m.label), warnings }, null, 2) + '\n');
   } else {
-    for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
-    process.stdout.write(`ok: ${suite.name}: ${suite.cases.length} cases, ${checks} checks in ${suite.files.length} files; models: ${models.map((m) => m.label).join(', ')}\n`);
+    for (const w of warnings) io.stderr.write(`warning: ${w}\n`);
+    io.stdout.write(`ok: ${suite.name}: ${suite.cases.length} cases, ${checks} checks in ${suite.files.length} files; models: ${models.map((m) => m.label).join(', ')}\n`);
   }
   return 0;
 }
