@@ -100,8 +100,14 @@ export async function startOpenAIServer(initial: ServerOptions = {}) {
   const requests: SeenRequest[] = [];
   const sockets = new Set<Socket>();
   let served = 0;
+  // Chat requests being answered now, and the most at once since the last reset (concurrency tests).
+  let inFlight = 0;
+  let maxInFlight = 0;
 
   async function completions(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.once('close', () => inFlight--);
     const body = JSON.parse(await readBody(req)) as Record<string, unknown>;
     const messages = (body.messages ?? []) as SeenRequest['messages'];
     if (options.record !== false) requests.push({ model: String(body.model), messages, body, authorization: req.headers.authorization, headers: req.headers });
@@ -254,6 +260,12 @@ export async function startOpenAIServer(initial: ServerOptions = {}) {
     /** Completions answered with 200. */
     get served() {
       return served;
+    },
+    /** Most chat requests in flight at once since the last call (which resets it). */
+    takeMaxInFlight(): number {
+      const m = maxInFlight;
+      maxInFlight = inFlight;
+      return m;
     },
     async close(): Promise<void> {
       for (const s of sockets) s.destroy();

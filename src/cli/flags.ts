@@ -15,7 +15,8 @@ export const flags = {
   out: { type: 'string', value: 'DIR', description: 'Report folder (default reports/latest)' },
   format: { type: 'string', value: 'LIST', description: 'Report formats, comma-separated: md, csv, json, html, junit (run, report: default the config\'s formats, else md,csv,json,html; compare: all)' },
   templates: { type: 'string', value: 'DIR', description: 'Folder with your own Handlebars templates (report.md.hbs)' },
-  concurrency: { type: 'string', value: 'N', description: 'Items in flight at once (default 8)' },
+  concurrency: { type: 'string', value: 'N', description: 'Items in flight at once across all models (default: every model\'s own limit together)' },
+  'model-concurrency': { type: 'string', value: 'N', description: 'Requests in flight at once per model, over each model\'s `concurrency` in the config (default that, else 8)' },
   suite: { type: 'string', value: 'FILE', description: 'score: suite holding the case to score against; history: only runs of this suite (name or file)' },
   case: { type: 'string', value: 'ID', description: 'score: case id whose checks are applied' },
   'min-score': { type: 'string', value: 'N', description: 'check: minimum evaluator score (0-10) to accept an example (default 7); gate: minimum average score /10' },
@@ -72,7 +73,7 @@ export const commands = {
   run: {
     args: '[suite.yaml...]',
     summary: 'Run suites against models, score every answer, write reports (default suites/core.yaml, all models)',
-    flags: ['config', 'models', 'out', 'format', 'templates', 'concurrency', 'no-cache', 'refresh', 'resume', 'max-cost', 'allow-errors', 'batch', 'json', 'quiet'],
+    flags: ['config', 'models', 'out', 'format', 'templates', 'concurrency', 'model-concurrency', 'no-cache', 'refresh', 'resume', 'max-cost', 'allow-errors', 'batch', 'json', 'quiet'],
   },
   score: {
     args: '<file.sp|answer.md|->...',
@@ -102,12 +103,12 @@ export const commands = {
   compare: {
     args: '[results.json|label...]',
     summary: 'Compare runs or models side by side, first = baseline: CIs, paired tests, regressions with diffs (labels run the suite first)',
-    flags: ['config', 'out', 'format', 'templates', 'history', 'seed', 'pass-k', 'concurrency', 'json', 'quiet'],
+    flags: ['config', 'out', 'format', 'templates', 'history', 'seed', 'pass-k', 'concurrency', 'model-concurrency', 'json', 'quiet'],
   },
   gate: {
     args: '[results.json...]',
     summary: 'CI gate: exit 1 when --candidate misses a threshold or regresses against --baseline (runs the suite when no files are given)',
-    flags: ['config', 'baseline', 'candidate', 'min-score', 'min-pass-rate', 'min-syntax-rate', 'min-compile-rate', 'min-api-accuracy', 'max-unknown-apis', 'max-regressions', 'max-p-worse', 'out', 'templates', 'seed', 'concurrency', 'json', 'quiet'],
+    flags: ['config', 'baseline', 'candidate', 'min-score', 'min-pass-rate', 'min-syntax-rate', 'min-compile-rate', 'min-api-accuracy', 'max-unknown-apis', 'max-regressions', 'max-p-worse', 'out', 'templates', 'seed', 'concurrency', 'model-concurrency', 'json', 'quiet'],
   },
   history: {
     args: '[results.json...]',

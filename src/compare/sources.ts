@@ -21,6 +21,7 @@ export interface RunSource {
   /** Suite files (default: the config's suite). */
   suites?: string[];
   concurrency?: number;
+  modelConcurrency?: number;
   onItem?: (item: ItemResult) => void;
   onWarning?: (message: string) => void;
 }
@@ -31,7 +32,7 @@ export async function runLabels(source: RunSource): Promise<RunResult> {
   const { suite, warnings } = await loadSuites(files);
   for (const w of warnings) source.onWarning?.(w);
   const models = selectModels(source.config, source.labels);
-  return executeRun({ suite, models, concurrency: source.concurrency, onItem: source.onItem });
+  return executeRun({ suite, models, concurrency: source.concurrency, modelConcurrency: source.modelConcurrency, onItem: source.onItem });
 }
 
 /** The config when one is named or present in the folder; results files alone need none. */

@@ -11,7 +11,7 @@ export interface LiveOptions {
   cacheMode?: CacheMode;
   /** Overrides for every model's scheduler (tests use short backoffs). */
   scheduler?: Partial<SchedulerOptions>;
-  /** Overrides each model's concurrency (the --concurrency flag). */
+  /** Overrides each model's concurrency (the --model-concurrency flag). */
   concurrency?: number;
 }
 

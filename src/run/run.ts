@@ -16,8 +16,10 @@ import { planRun, type WorkItem } from './plan.js';
 export interface RunOptions {
   suite: Suite;
   models: ModelConfig[];
-  /** Items in flight at once (default 8). */
+  /** Items in flight at once across all models (default: the sum of the models' own limits). */
   concurrency?: number;
+  /** Requests in flight per model, over each model's own `concurrency` (default: the model's, else 8). */
+  modelConcurrency?: number;
   signal?: AbortSignal;
   /** Called as each item finishes (progress, stores); not for items cut short by the signal. */
   onItem?: (item: ItemResult) => void;
@@ -79,7 +81,7 @@ async function runItem(work: WorkItem, req: CompletionRequest, client: ModelClie
 export async function executeRun(options: RunOptions): Promise<RunResult> {
   const startedAt = options.startedAt ?? new Date();
   const runId = options.runId ?? newRunId(startedAt);
-  const live = { ...options.live, concurrency: options.live?.concurrency ?? options.concurrency };
+  const live = { ...options.live, concurrency: options.live?.concurrency ?? options.modelConcurrency };
   const clients = new Map(options.models.map((m) => [m.label, new ModelClient(m, createProvider(m), live)]));
   const work = planRun(options.models, options.suite.cases);
   const done = new Map((options.done ?? []).map((i) => [itemKey(i.model, i.caseId, i.sample), i]));
@@ -92,8 +94,9 @@ export async function executeRun(options: RunOptions): Promise<RunResult> {
   // Requests built once: each client hashes its cache keys and asks the cache which it holds in one go.
   const requests = new Map(todo.map((i) => [i, requestFor(work[i]!)]));
   for (const [label, client] of clients) client.prepare([...requests].filter(([i]) => work[i]!.model.label === label).map(([, r]) => r));
-  // Enough lanes for every model's own limit; the schedulers do the real limiting.
-  const lanes = [...clients.values()].reduce((s, c) => s + c.scheduler.options.concurrency, 0);
+  // Lanes: the total limit, never more than every model's own limit together (the schedulers limit each model).
+  const perModel = [...clients.values()].reduce((s, c) => s + c.scheduler.options.concurrency, 0);
+  const lanes = Math.min(options.concurrency ?? perModel, perModel);
   await mapLimit(todo, lanes, async (i) => {
     const w = work[i]!;
     const req = requests.get(i)!;

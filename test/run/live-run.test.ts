@@ -101,3 +101,32 @@ describe('executeRun with a live openai model', () => {
     expect(filesContaining(dir, 'OnPluginStart').length).toBeGreaterThan(0); // the grep itself can find things
   });
 });
+
+describe('concurrency', () => {
+  const twoModels = () => [v3, { ...v3, label: 'v3b', id: 'ft:gpt-4o-mini-2024-07-18:team:l4d2-v3b:def' }];
+  const small = () => ({ ...suite, cases: suite.cases.slice(0, 6) });
+
+  it('--concurrency is the total in flight across all models', async () => {
+    server.options.latencyMs = 150;
+    server.takeMaxInFlight();
+    try {
+      const run = await executeRun({ suite: small(), models: twoModels(), concurrency: 3, live: { scheduler: fast } });
+      expect(run.items).toHaveLength(12);
+      expect(server.takeMaxInFlight()).toBe(3);
+    } finally {
+      server.options.latencyMs = 0;
+    }
+  });
+
+  it('--model-concurrency limits each model; without a total every model uses its own limit', async () => {
+    server.options.latencyMs = 150;
+    server.takeMaxInFlight();
+    try {
+      const run = await executeRun({ suite: small(), models: twoModels(), modelConcurrency: 2, live: { scheduler: fast } });
+      expect(run.items).toHaveLength(12);
+      expect(server.takeMaxInFlight()).toBe(4);
+    } finally {
+      server.options.latencyMs = 0;
+    }
+  });
+});

@@ -31,6 +31,7 @@ export async function compareCommand(values: ParsedFlags, positionals: string[])
   const run = await gatherRun(args, {
     config,
     concurrency: intFlag('concurrency', values.concurrency),
+    modelConcurrency: intFlag('model-concurrency', values['model-concurrency']),
     onWarning: (w) => (json ? undefined : io.stderr.write(`warning: ${w}\n`)),
   });
   const comparison = compareRun(run, { seed: seedFlag(values.seed), ks: kList(values['pass-k']) });

@@ -32,6 +32,7 @@ export async function gateCommand(values: ParsedFlags, positionals: string[]): P
   const all = await gatherRun(sources, {
     config,
     concurrency: intFlag('concurrency', values.concurrency),
+    modelConcurrency: intFlag('model-concurrency', values['model-concurrency']),
     onWarning: (w) => (json ? undefined : io.stderr.write(`warning: ${w}\n`)),
   });
   const run = selectRunModels(all, [baseline, candidate]);

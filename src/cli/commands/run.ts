@@ -49,6 +49,7 @@ export async function runCommand(values: ParsedFlags, positionals: string[]): Pr
     entryFiles: files.map((f) => path.resolve(f)),
     signal: interrupt.signal,
     concurrency: intFlag('concurrency', values.concurrency),
+    modelConcurrency: intFlag('model-concurrency', values['model-concurrency']),
     ...(config.compiler ? { compiler: config.compiler } : {}),
     onItem: (item) => progress.update({ error: item.error, costUsd: spentUsd(byLabel.get(item.model)!, [item]) ?? 0 }),
   }).finally(() => {
