@@ -6,6 +6,26 @@ import type { AddressInfo, Socket } from 'node:net';
 /** A failure the server plays for one request. */
 export type Fault = '429' | '500' | 'drop' | 'malformed' | 'hang' | '401' | '404' | 'empty';
 
+/** A failure played for one structured-output (judge) request. */
+export type JudgeFault = 'invalid_json' | 'refusal' | 'hang';
+
+/** A value following a JSON schema: first enum value, 'ok', 10, true; an array of objects with an enum `id` gets one
+ * item per id (a rubric verdict names every criterion). */
+export function fillSchema(schema: Record<string, unknown>): unknown {
+  const s = schema as { type?: string; enum?: unknown[]; properties?: Record<string, Record<string, unknown>>; items?: Record<string, unknown> };
+  if (s.enum && s.enum.length > 0) return s.enum[0];
+  if (s.type === 'object') return Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, fillSchema(v)]));
+  if (s.type === 'array') {
+    const item = s.items ?? {};
+    const ids = ((item as { properties?: { id?: { enum?: unknown[] } } }).properties?.id?.enum ?? []) as unknown[];
+    if (ids.length > 0) return ids.map((id) => ({ ...(fillSchema(item) as object), id }));
+    return [fillSchema(item)];
+  }
+  if (s.type === 'number' || s.type === 'integer') return 10;
+  if (s.type === 'boolean') return true;
+  return 'ok';
+}
+
 /** One chat completion request as received. */
 export interface SeenRequest {
   model: string;
@@ -35,6 +55,37 @@ export interface ServerOptions {
   /** Batch API: batches end `expired`, answering only their first `batchExpireAfter` lines (the rest get no line). */
   batchExpire?: boolean;
   batchExpireAfter?: number;
+  /** Judge mode: a request with `response_format: json_schema` is answered with JSON following its schema, made by
+   * `judge` (given the request and the schema) or, without it, filled in from the schema (`fillSchema`). */
+  judge?: (req: SeenRequest, schema: Record<string, unknown>) => unknown;
+  /** Judge faults played in order, one per structured-output request: invalid JSON, a refusal, or no answer at all. */
+  judgeFaults?: JudgeFault[];
+  /** The model id structured-output answers report (default: the requested id), e.g. a dated snapshot. */
+  servedModel?: string;
+  /** Streaming (`stream: true`): characters per chunk (default 40) and a pause between chunks (default none). */
+  streamChunkChars?: number;
+  streamDelayMs?: number;
+  /** Fine-tuning: retrieves that see a job still `running` before it ends (default 1). */
+  fineTunePolls?: number;
+  /** Fine-tuning: fewest examples a training file must hold (default 10, as OpenAI). */
+  fineTuneMinExamples?: number;
+}
+
+/** A fine-tuning job as the server keeps it. */
+export interface FakeFineTuneJob {
+  id: string;
+  model: string;
+  suffix: string | null;
+  trainingFile: string;
+  validationFile: string | null;
+  hyperparameters: Record<string, unknown>;
+  status: 'validating_files' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+  polls: number;
+  fineTunedModel: string | null;
+  error: { code: string; message: string; param: string | null } | null;
+  events: { id: string; created_at: number; level: 'info' | 'warn' | 'error'; message: string }[];
+  createdAt: number;
+  authorization: string | undefined;
 }
 
 /** One line of a batch input file as received. */
@@ -111,6 +162,8 @@ export async function startOpenAIServer(initial: ServerOptions = {}) {
     const body = JSON.parse(await readBody(req)) as Record<string, unknown>;
     const messages = (body.messages ?? []) as SeenRequest['messages'];
     if (options.record !== false) requests.push({ model: String(body.model), messages, body, authorization: req.headers.authorization, headers: req.headers });
+    const format = body.response_format as { type?: string; json_schema?: { schema?: Record<string, unknown> } } | undefined;
+    if (format?.type === 'json_schema' && format.json_schema?.schema) return structured(req, res, body, messages, format.json_schema.schema);
     const fault = options.faults?.shift();
     if (fault === 'hang') return; // never answers; the client's timeout must fire
     if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
@@ -127,7 +180,39 @@ export async function startOpenAIServer(initial: ServerOptions = {}) {
       return void res.end('{"id":"chatcmpl-x","choices":[{"message":');
     }
     served++;
-    send(res, 200, completion(`chatcmpl-${served}`, body.model, messages, fault === 'empty'));
+    const answer = completion(`chatcmpl-${served}`, body.model, messages, fault === 'empty');
+    if (body.stream === true) return streamCompletion(res, answer);
+    send(res, 200, answer);
+  }
+
+  /** `stream: true`: the answer as server-sent chunks of `streamChunkChars` characters, then usage, then [DONE]. */
+  async function streamCompletion(res: ServerResponse, answer: ReturnType<typeof completion>): Promise<void> {
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    const content = answer.choices[0]!.message.content ?? '';
+    const size = Math.max(1, options.streamChunkChars ?? 40);
+    const chunk = (delta: Record<string, unknown>, finish: string | null, usage?: unknown) =>
+      res.write(`data: ${JSON.stringify({ id: answer.id, object: 'chat.completion.chunk', created: answer.created, model: answer.model, choices: usage ? [] : [{ index: 0, delta, finish_reason: finish }], ...(usage ? { usage } : {}) })}\n\n`);
+    chunk({ role: 'assistant', content: '' }, null);
+    for (let i = 0; i < content.length; i += size) {
+      chunk({ content: content.slice(i, i + size) }, null);
+      if (options.streamDelayMs) await new Promise((r) => setTimeout(r, options.streamDelayMs));
+    }
+    chunk({}, 'stop');
+    chunk({}, null, answer.usage);
+    res.end('data: [DONE]\n\n');
+  }
+
+  /** Judge mode: JSON following the request's schema, or the next judge fault. */
+  async function structured(req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>, messages: SeenRequest['messages'], schema: Record<string, unknown>): Promise<void> {
+    const fault = options.judgeFaults?.shift();
+    if (fault === 'hang') return; // never answers; the client's timeout must fire
+    if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
+    served++;
+    const seen: SeenRequest = { model: String(body.model), messages, body, authorization: req.headers.authorization, headers: req.headers };
+    const content = fault === 'invalid_json' ? '{"criteria": [{"id": ' : fault === 'refusal' ? null : JSON.stringify(options.judge ? options.judge(seen, schema) : fillSchema(schema));
+    const answer = completion(`chatcmpl-${served}`, options.servedModel ?? body.model, messages);
+    const message: Record<string, unknown> = { role: 'assistant', content, ...(fault === 'refusal' ? { refusal: "I'm sorry, I can't help with grading this." } : {}) };
+    send(res, 200, { ...answer, choices: [{ index: 0, message, finish_reason: 'stop' }], usage: { ...answer.usage, completion_tokens: Math.ceil((content ?? '').length / 4) } });
   }
 
   /** A chat completion body: the answer for the last user prompt, usage from prompt and answer sizes. */
@@ -235,6 +320,144 @@ export async function startOpenAIServer(initial: ServerOptions = {}) {
     return false;
   }
 
+  // Fine-tuning: jobs live in memory and move one step per retrieve (validating → running → succeeded or failed),
+  // so a client that polls sees the states and events a real job goes through.
+  const fineTuneJobs: FakeFineTuneJob[] = [];
+  const fineTuneEvent = (job: FakeFineTuneJob, message: string, level: 'info' | 'warn' | 'error' = 'info') =>
+    job.events.push({ id: `ftevent-${job.id}-${job.events.length + 1}`, created_at: Math.floor(Date.now() / 1000), level, message });
+
+  /** Why a training file cannot be trained on (the checks OpenAI makes before a job starts), or null. */
+  function trainingFileProblem(content: string): string | null {
+    const lines = content.split('\n').filter((l) => l.trim() !== '');
+    for (const [i, l] of lines.entries()) {
+      let row: { messages?: { role?: string; content?: unknown }[] };
+      try {
+        row = JSON.parse(l) as typeof row;
+      } catch {
+        return `Invalid file format. Line ${i + 1}: the line is not valid JSON.`;
+      }
+      if (!Array.isArray(row.messages)) return `Invalid file format. Line ${i + 1}: missing required key "messages".`;
+      if (!row.messages.some((m) => m.role === 'assistant' && typeof m.content === 'string')) return `Invalid file format. Line ${i + 1}: no assistant message to train on.`;
+    }
+    const min = options.fineTuneMinExamples ?? 10;
+    if (lines.length < min) return `Training file has ${lines.length} example(s), but must have at least ${min} examples.`;
+    return null;
+  }
+
+  function fineTuneObject(j: FakeFineTuneJob) {
+    return {
+      id: j.id,
+      object: 'fine_tuning.job',
+      created_at: j.createdAt,
+      finished_at: j.status === 'succeeded' || j.status === 'failed' || j.status === 'cancelled' ? Math.floor(Date.now() / 1000) : null,
+      model: j.model,
+      fine_tuned_model: j.fineTunedModel,
+      organization_id: 'org-loopback',
+      result_files: [],
+      status: j.status,
+      validation_file: j.validationFile,
+      training_file: j.trainingFile,
+      hyperparameters: j.hyperparameters,
+      trained_tokens: j.status === 'succeeded' ? 1000 : null,
+      error: j.error,
+      seed: 1,
+    };
+  }
+
+  /** One retrieve's worth of progress. */
+  function advance(j: FakeFineTuneJob): void {
+    if (j.status === 'validating_files') {
+      const problem = trainingFileProblem(files.get(j.trainingFile)?.content ?? '');
+      if (problem) {
+        j.status = 'failed';
+        j.error = { code: 'invalid_training_file', message: `The job failed due to an invalid training file. ${problem}`, param: 'training_file' };
+        fineTuneEvent(j, j.error.message, 'error');
+        return;
+      }
+      fineTuneEvent(j, 'Files validated, moving job to queued state');
+      j.status = 'queued';
+      return;
+    }
+    if (j.status === 'queued') {
+      j.status = 'running';
+      fineTuneEvent(j, 'Fine-tuning job started');
+      return;
+    }
+    if (j.status === 'running') {
+      if (j.polls > 0) {
+        j.polls--;
+        fineTuneEvent(j, `Step ${j.events.length}/10: training loss=0.${(50 - j.events.length).toString().padStart(2, '0')}`);
+        return;
+      }
+      j.status = 'succeeded';
+      // As OpenAI names them: the original base model (also when training on a fine-tune), the org, the suffix, an id.
+      const base = j.model.startsWith('ft:') ? (j.model.split(':')[1] ?? j.model) : j.model;
+      j.fineTunedModel = `ft:${base}:loopback:${j.suffix ?? ''}:${j.id.slice(-6)}`;
+      fineTuneEvent(j, `New fine-tuned model created: ${j.fineTunedModel}`);
+      fineTuneEvent(j, 'The job has successfully completed');
+    }
+  }
+
+  async function createFineTune(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = JSON.parse(await readBody(req)) as { training_file?: string; validation_file?: string; model?: string; suffix?: string; hyperparameters?: Record<string, unknown>; method?: Record<string, unknown> };
+    const training = files.get(body.training_file ?? '');
+    if (!training) return send(res, 400, { error: { message: `invalid training_file: ${body.training_file}`, type: 'invalid_request_error', param: 'training_file', code: null } });
+    if (training.purpose !== 'fine-tune') return send(res, 400, { error: { message: `File ${body.training_file} has purpose ${training.purpose}, expected fine-tune`, type: 'invalid_request_error', param: 'training_file', code: null } });
+    if (body.validation_file && !files.get(body.validation_file)) return send(res, 400, { error: { message: `invalid validation_file: ${body.validation_file}`, type: 'invalid_request_error', param: 'validation_file', code: null } });
+    if (!body.model) return send(res, 400, { error: { message: 'model is required', type: 'invalid_request_error', param: 'model', code: null } });
+    const id = `ftjob-loopback${String(fineTuneJobs.length + 1).padStart(6, '0')}`;
+    const job: FakeFineTuneJob = {
+      id,
+      model: body.model,
+      suffix: body.suffix ?? null,
+      trainingFile: body.training_file!,
+      validationFile: body.validation_file ?? null,
+      hyperparameters: body.hyperparameters ?? { n_epochs: 'auto' },
+      status: 'validating_files',
+      polls: options.fineTunePolls ?? 1,
+      fineTunedModel: null,
+      error: null,
+      events: [],
+      createdAt: Math.floor(Date.now() / 1000),
+      authorization: req.headers.authorization,
+    };
+    fineTuneEvent(job, `Validating training file: ${job.trainingFile}`);
+    fineTuneJobs.push(job);
+    send(res, 200, fineTuneObject(job));
+  }
+
+  function fineTuneRoutes(req: IncomingMessage, res: ServerResponse, url: string): boolean {
+    const [pathname, query = ''] = url.split('?');
+    if (req.method === 'POST' && pathname === '/v1/fine_tuning/jobs') return void createFineTune(req, res).catch((err: Error) => send(res, 400, { error: { message: err.message } })), true;
+    const m = /^\/v1\/fine_tuning\/jobs\/([^/]+)(\/events|\/cancel)?$/.exec(pathname ?? '');
+    if (!m) return false;
+    const job = fineTuneJobs.find((j) => j.id === m[1]);
+    if (!job) return send(res, 404, { error: { message: `No fine-tuning job found with id ${m[1]}`, type: 'invalid_request_error', param: null, code: 'fine_tune_not_found' } }), true;
+    if (req.method === 'GET' && m[2] === undefined) {
+      advance(job);
+      return send(res, 200, fineTuneObject(job)), true;
+    }
+    if (req.method === 'GET' && m[2] === '/events') {
+      // Newest first, as the API lists them; `after` pages towards older events.
+      const params = new URLSearchParams(query);
+      const newest = [...job.events].reverse();
+      const after = params.get('after');
+      const from = after ? newest.findIndex((e) => e.id === after) + 1 : 0;
+      const limit = Number(params.get('limit') ?? 20);
+      const page = newest.slice(from, from + limit);
+      return send(res, 200, { object: 'list', data: page.map((e) => ({ ...e, object: 'fine_tuning.job.event', type: 'message' })), has_more: from + limit < newest.length }), true;
+    }
+    if (req.method === 'POST' && m[2] === '/cancel') {
+      if (job.status === 'succeeded' || job.status === 'failed' || job.status === 'cancelled') {
+        return send(res, 400, { error: { message: `Job ${job.id} has already ${job.status === 'cancelled' ? 'been cancelled' : job.status}`, type: 'invalid_request_error', param: null, code: null } }), true;
+      }
+      job.status = 'cancelled';
+      fineTuneEvent(job, 'Fine-tuning job cancelled');
+      return send(res, 200, fineTuneObject(job)), true;
+    }
+    return false;
+  }
+
   const server = createServer((req, res) => {
     const url = req.url ?? '';
     if (req.method === 'POST' && url === '/v1/chat/completions') {
@@ -242,6 +465,7 @@ export async function startOpenAIServer(initial: ServerOptions = {}) {
       return;
     }
     if (batchRoutes(req, res, url)) return;
+    if (fineTuneRoutes(req, res, url)) return;
     send(res, 404, { error: { message: `no route ${req.method} ${url}` } });
   });
   server.on('connection', (s) => {
@@ -257,6 +481,12 @@ export async function startOpenAIServer(initial: ServerOptions = {}) {
     /** Batch API: every line of every batch input received, and the authorization of each batch call. */
     batchLines,
     batchAuth,
+    /** Fine-tuning jobs created, in order (their files are in `uploadedFile`). */
+    fineTuneJobs,
+    /** The content of an uploaded file by id. */
+    uploadedFile(id: string): { purpose: string; name: string; content: string } | undefined {
+      return files.get(id);
+    },
     /** Completions answered with 200. */
     get served() {
       return served;

@@ -30,6 +30,7 @@ const ALLOWED: Record<string, string[]> = {
   'src/report': ['evaluators/core', 'src/core', 'src/types', 'src/run', 'src/analysis'],
   'src/compare': ['src/core', 'src/types', 'src/suite', 'src/config', 'src/run', 'src/analysis', 'src/report'],
   'src/gate': ['src/core', 'src/types', 'src/config', 'src/analysis', 'src/report'],
+  'src/serve': ['src/core', 'src/types', 'src/config', 'src/suite', 'src/providers', 'src/cost', 'src/run', 'src/batch', 'src/analysis', 'src/report'],
   'src/cli': ['evaluators/*', 'src/*'],
   'src/(root)': ['evaluators/*', 'src/*'],
 };

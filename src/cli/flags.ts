@@ -54,6 +54,10 @@ export const flags = {
   poll: { type: 'string', value: 'SECONDS', description: 'batch collect --wait: seconds between polls (default 30)' },
   resubmit: { type: 'boolean', description: 'batch collect: send the missing items (failed, expired, cancelled) again in a new batch' },
   'output-tokens': { type: 'string', value: 'N', description: 'estimate: output tokens assumed for cases no earlier run answered (default 700)' },
+  port: { type: 'string', value: 'N', description: 'serve: port to listen on (default 8787; 0 picks a free one)' },
+  host: { type: 'string', value: 'ADDR', description: 'serve: address to bind (default 127.0.0.1; another needs --token, else one is generated and printed)' },
+  open: { type: 'boolean', description: 'serve: open the page in the desktop browser' },
+  token: { type: 'string', value: 'T', description: 'serve: access token every request must carry (at least 16 characters; the printed URL holds it)' },
   json: { type: 'boolean', description: 'Print machine-readable JSON on stdout and nothing else' },
   quiet: { type: 'boolean', short: 'q', description: 'No progress output' },
   help: { type: 'boolean', short: 'h', description: 'Show help' },
@@ -134,6 +138,11 @@ export const commands = {
     args: '<include-folder...>',
     summary: 'Index SourceMod include folders (natives, stocks, forwards, enums, methodmaps, defines) into an API index JSON (--out FILE, else stdout)',
     flags: ['out', 'describes', 'source', 'no-lines', 'json'],
+  },
+  serve: {
+    args: '',
+    summary: 'Local web workbench: try a model on a case or prompt and see the answer judged live; browse, open and compare stored runs (Ctrl-C stops, exit 130)',
+    flags: ['config', 'port', 'host', 'open', 'token'],
   },
 } as const satisfies Record<string, CommandSpec>;
 

@@ -27,6 +27,7 @@ const handlers = {
   estimate: async () => (await import('./commands/estimate.js')).estimateCommand,
   batch: async () => (await import('./commands/batch.js')).batchCommand,
   index: async () => (await import('./commands/index-cmd.js')).indexCommand,
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
 } satisfies Record<CommandName, () => Promise<Handler>>;
 
 async function dispatch(argv: string[]): Promise<number> {
