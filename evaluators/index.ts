@@ -13,6 +13,7 @@ import { query } from './checks/query.js';
 import { rule } from './checks/rule.js';
 import { api } from './checks/api.js';
 import { compiles } from './checks/compiles.js';
+import { judge } from './checks/judge.js';
 
 /** Every check kind a suite may use, keyed by its `kind` (`any`: each entry has its own option schema). */
 export const evaluators = {
@@ -29,6 +30,7 @@ export const evaluators = {
   rule,
   api,
   compiles,
+  judge,
 } satisfies Record<string, Evaluator<any>>;
 
 /** A registered check kind, e.g. `calls`. */

@@ -31,6 +31,9 @@ const ALLOWED: Record<string, string[]> = {
   'src/compare': ['src/core', 'src/types', 'src/suite', 'src/config', 'src/run', 'src/analysis', 'src/report'],
   'src/gate': ['src/core', 'src/types', 'src/config', 'src/analysis', 'src/report'],
   'src/serve': ['src/core', 'src/types', 'src/config', 'src/suite', 'src/providers', 'src/cost', 'src/run', 'src/batch', 'src/analysis', 'src/report'],
+  'src/adopt': ['evaluators/*', 'src/core', 'src/types', 'src/config', 'src/providers', 'src/run'],
+  'src/judge': ['evaluators/*', 'src/core', 'src/types', 'src/suite', 'src/config', 'src/providers', 'src/cost', 'src/score', 'src/run'],
+  'src/flywheel': ['evaluators/*', 'src/core', 'src/types', 'src/suite', 'src/config', 'src/providers', 'src/cost', 'src/run', 'src/batch', 'src/dataset'],
   'src/cli': ['evaluators/*', 'src/*'],
   'src/(root)': ['evaluators/*', 'src/*'],
 };

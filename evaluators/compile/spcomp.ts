@@ -14,6 +14,20 @@ import { ANSWER_FILE } from './types.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_OUTPUT_BYTES = 1_000_000;
+/** Address-space limit of one spcomp process: far above what real plugins need, well under a CI runner's share. */
+export const DEFAULT_MAX_MEMORY_MB = 512;
+
+// The address-space limit is set by a fixed /bin/sh script: the limit and the command come in as positional
+// parameters ("$1", then "$@"), never inside the script text, so nothing a model writes can reach a shell. The
+// answer itself is only ever a file name argument. RLIMIT_AS is enforced on Linux; elsewhere no limit is set.
+const LIMIT_SCRIPT = 'ulimit -v "$1" || exit 125; shift; exec "$@"';
+const CAN_LIMIT = process.platform === 'linux';
+
+/** The command that runs spcomp under the memory limit (or spcomp itself when there is none). */
+export function limitedCommand(bin: string, args: string[], memoryMb: number): { file: string; args: string[] } {
+  if (!CAN_LIMIT || memoryMb <= 0) return { file: bin, args };
+  return { file: '/bin/sh', args: ['-c', LIMIT_SCRIPT, 'spcomp-limit', String(memoryMb * 1024), bin, ...args] };
+}
 
 const POSIX = process.platform !== 'win32';
 // Children run in their own process group (POSIX) so a timeout can kill the whole tree; that also turns off
@@ -53,10 +67,10 @@ interface InPlace {
   file: string;
 }
 
-async function invoke(bin: string, ws: Workspace, includes: string[], timeoutMs: number, maxBuffer: number, inPlace?: InPlace) {
+async function invoke(bin: string, ws: Workspace, includes: string[], timeoutMs: number, maxBuffer: number, memoryMb: number, inPlace?: InPlace) {
   const target = inPlace ? path.basename(inPlace.file) : ANSWER_FILE;
-  const args = [...includes.map((d) => `-i${d}`), `-i${ws.dir}`, `-o${path.join(ws.dir, 'plugin.smx')}`, target];
-  const child = execa(bin, args, {
+  const cmd = limitedCommand(bin, [...includes.map((d) => `-i${d}`), `-i${ws.dir}`, `-o${path.join(ws.dir, 'plugin.smx')}`, target], memoryMb);
+  const child = execa(cmd.file, cmd.args, {
     cwd: inPlace ? path.dirname(inPlace.file) : ws.dir,
     reject: false,
     stdin: 'ignore',
@@ -83,8 +97,16 @@ async function invoke(bin: string, ws: Workspace, includes: string[], timeoutMs:
   }
 }
 
+/** True when the compiler most likely died of the address-space limit: an allocation failure, or a crash, under a limit. */
+function limitHit(r: Result, raw: string, errors: number, memoryMb: number): boolean {
+  if (!CAN_LIMIT || memoryMb <= 0 || r.exitCode === 0) return false;
+  if (/out of memory|allocation failed|cannot allocate|bad_alloc|insufficient memory|failed to reserve/i.test(raw)) return true;
+  // A failed allocation that is not checked ends in abort(); a plain SIGSEGV stays a crash.
+  return errors === 0 && (r.signal === 'SIGABRT' || r.signal === 'SIGBUS' || r.signal === 'SIGTRAP');
+}
+
 /** Judges the finished process: crash, timeout, cut output and missing diagnostics are compiler problems. */
-function interpret(r: Result, timedOut: boolean, ws: Workspace, timeoutMs: number, maxBuffer: number, inPlace?: InPlace): CompileResult {
+function interpret(r: Result, timedOut: boolean, ws: Workspace, timeoutMs: number, maxBuffer: number, memoryMb: number, inPlace?: InPlace): CompileResult {
   const stdout = String(r.stdout ?? '');
   const stderr = String(r.stderr ?? '');
   const raw = (stderr ? `${stdout}\n${stderr}` : stdout).split(ws.dir + path.sep).join('');
@@ -101,6 +123,9 @@ function interpret(r: Result, timedOut: boolean, ws: Workspace, timeoutMs: numbe
     if (errors > 0) return base({ ...found, raw: `${raw}\n[output truncated at ${maxBuffer} bytes]` });
     return base({ ...found, problem: `spcomp output exceeded ${maxBuffer} bytes (truncated, compile stopped)` });
   }
+  if (limitHit(r, raw, errors, memoryMb)) {
+    return base({ ...found, problem: `spcomp ran out of memory under its limit of ${memoryMb} MB (compiler.max_memory_mb)${r.signal ? `, killed by ${r.signal}` : ''}: the answer asks the compiler for too much (e.g. huge arrays or #pragma dynamic)` });
+  }
   if (r.signal) return base({ ...found, problem: `spcomp crashed (killed by ${r.signal})` });
   if (exitCode !== 0 && errors === 0) return base({ ...found, problem: `spcomp exited with code ${exitCode} without reporting an error` });
   return base({ ...found, ok: exitCode === 0 && errors === 0 });
@@ -116,6 +141,7 @@ export async function compileWithSpcomp(input: Pick<EvalInput, 'code' | 'file'>,
   const version = (await spcompVersion(bin)) ?? undefined;
   const timeoutMs = settings.timeout_ms ?? DEFAULT_TIMEOUT_MS;
   const maxBuffer = settings.max_output_bytes ?? DEFAULT_MAX_OUTPUT_BYTES;
+  const memoryMb = settings.max_memory_mb ?? DEFAULT_MAX_MEMORY_MB;
   trackExit();
   return compileSlots.run(async () => {
     const started = performance.now();
@@ -124,8 +150,8 @@ export async function compileWithSpcomp(input: Pick<EvalInput, 'code' | 'file'>,
       ws = await createWorkspace(input.code.main, input.code.companions);
       // A file on disk that is all code (`score plugin.sp`) compiles in place; answers compile in the temp folder.
       const inPlace = input.file && input.code.found === 'bare' ? { file: input.file } : undefined;
-      const { r, timedOut } = await invoke(bin, ws, includeFolders(settings, env), timeoutMs, maxBuffer, inPlace);
-      const result = interpret(r, timedOut, ws, timeoutMs, maxBuffer, inPlace);
+      const { r, timedOut } = await invoke(bin, ws, includeFolders(settings, env), timeoutMs, maxBuffer, memoryMb, inPlace);
+      const result = interpret(r, timedOut, ws, timeoutMs, maxBuffer, memoryMb, inPlace);
       return { ...result, compiler: bin, ...(version ? { version } : {}), durationMs: Math.round(performance.now() - started) };
     } catch (err) {
       return base({ compiler: bin, problem: `spcomp could not run: ${(err as Error).message}` });

@@ -72,4 +72,6 @@ export interface CompilerSettings {
   timeout_ms?: number;
   /** Cap on each output stream (default 1 MB). */
   max_output_bytes?: number;
+  /** Address-space limit of each spcomp process in MB (default 512; 0 turns it off). Linux only. */
+  max_memory_mb?: number;
 }

@@ -7,6 +7,7 @@ import { DEFAULT_SEED } from './stats/bootstrap.js';
 import { DEFAULT_EFFECT } from './stats/power.js';
 import { pairedVerdict, type PairedCase } from './stats/verdict.js';
 import type { Comparison, CompareSettings, PairComparison } from './types.js';
+import { judgeView } from './judges.js';
 
 /** Options of a comparison; every field has a default. */
 export type CompareOptions = Partial<CompareSettings>;
@@ -59,5 +60,12 @@ export function compareRun(run: RunResult, options: CompareOptions = {}): Compar
     cases: rows,
     pairs,
     settings,
+    ...judgingOf(run),
   };
+}
+
+/** The judges section, only when the run has model-graded checks. */
+function judgingOf(run: RunResult): Pick<Comparison, 'judging'> {
+  const judging = judgeView(run);
+  return judging.present ? { judging } : {};
 }

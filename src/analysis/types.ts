@@ -3,6 +3,7 @@ import type { ModelSummary, RunResult } from '../types/run.js';
 import type { CaseChange, CaseRow, CategoryRow, SummaryRow } from './view.js';
 import type { Interval } from './stats/interval.js';
 import type { PairedVerdict } from './stats/verdict.js';
+import type { JudgeView } from './judges.js';
 
 /** What produced a compile rate: spcomp, the static check, both, or only the parser (older results). */
 export type CompileMode = 'syntax' | 'static' | 'spcomp' | 'mixed';
@@ -89,4 +90,6 @@ export interface Comparison {
   pairs: PairComparison[];
   settings: CompareSettings;
   history?: HistoryPoint[];
+  /** Model-graded checks: the judges (apart from the models) and their verdicts; absent when the run has none. */
+  judging?: JudgeView;
 }

@@ -25,6 +25,8 @@ export interface SummaryRow
   /** null for the baseline itself or when either side has no score. */
   scoreDelta: number | null;
   passRateDelta: number | null;
+  /** A replay model answering from hand-written sample files (not from a `record` export). */
+  sampleAnswers: boolean;
 }
 
 /** One model's figures for one category. */
@@ -129,6 +131,7 @@ export function summaryRows(run: RunResult): SummaryRow[] {
     compileMode: m.compileMode ?? null,
     scoreDelta: i === 0 || !base ? null : diff(m.avgScore, base.avgScore),
     passRateDelta: i === 0 || !base ? null : diff(m.passRate, base.passRate),
+    sampleAnswers: m.answers === 'sample',
   }));
 }
 

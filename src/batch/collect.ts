@@ -10,6 +10,7 @@ import type { Suite } from '../types/suite.js';
 import { BatchClient, TERMINAL, type BatchState } from './client.js';
 import { batchItem, errorItem, type BatchWork } from './item.js';
 import { parseResultLines } from './lines.js';
+import type { ItemHook } from '../run/hooks.js';
 import type { BatchStore } from './store.js';
 import { planBatch } from './submit.js';
 
@@ -38,6 +39,8 @@ export interface CollectOptions {
   cache?: ResponseCache;
   cacheMode?: CacheMode;
   compiler?: CompilerSettings;
+  /** Grades model-graded (`judge`) checks at collect time through the judge's direct API (src/judge). */
+  afterJudge?: ItemHook;
 }
 
 /** The state of every batch of the run (no download); collected ones are not asked again. */
@@ -67,7 +70,8 @@ async function collectOne(runId: string, state: BatchReport, client: BatchClient
     // The stored request, not today's suite, is what was answered: it keys the cache entry.
     const req = { label: row.model, modelId: w.modelId, caseId: row.caseId, sample: row.sample, messages: row.messages, params: row.params };
     if (res.text !== undefined && o.cache && o.cacheMode !== 'off') o.cache.put(cacheKey(client.cacheScope, req), req, res);
-    o.store.putItem(runId, await batchItem(w, res, o.compiler));
+    const item = await batchItem(w, res, o.compiler);
+    o.store.putItem(runId, o.afterJudge && item.answer !== null ? await o.afterJudge(item, w.kase) : item);
   }
   o.batches.markCollected(state.id);
 }

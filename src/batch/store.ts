@@ -1,8 +1,17 @@
 // The Batch API side of the run store: which batches a run sent and which item each request line is,
 // so `batch status` and `batch collect` work from any process, days later. Tables are created
 // idempotently in the same SQLite file as the runs; no secret is ever written here.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { openDatabase } from '../run/sqlite.js';
+import { parseStoredJson, RUN_STORE } from '../run/store.js';
 import type { ChatMessage, ModelParams } from '../types/provider.js';
+
+/** A batch line's stored request: what rebuilds its cache key. */
+const requestSchema = z.looseObject({
+  messages: z.array(z.looseObject({ role: z.enum(['system', 'user', 'assistant']), content: z.string() })),
+  params: z.looseObject({}),
+});
 
 /** A batch as recorded when it was created. */
 export interface BatchRow {
@@ -32,17 +41,9 @@ export interface BatchItemRow {
 export class BatchStore {
   private readonly db: Database.Database;
 
-  constructor(file: string) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS batches (
-        batch_id TEXT PRIMARY KEY, run_id TEXT NOT NULL, model TEXT NOT NULL, input_file_id TEXT NOT NULL,
-        request_file TEXT NOT NULL, created_at TEXT NOT NULL, collected_at TEXT);
-      CREATE TABLE IF NOT EXISTS batch_items (
-        batch_id TEXT NOT NULL, custom_id TEXT NOT NULL, model TEXT NOT NULL, case_id TEXT NOT NULL,
-        sample INTEGER NOT NULL, request TEXT NOT NULL, PRIMARY KEY (batch_id, custom_id));`);
+  constructor(readonly file: string) {
+    // The tables are part of the run store's schema (RUN_STORE_MIGRATIONS), made by whichever opens the file first.
+    this.db = openDatabase(file, RUN_STORE);
   }
 
   /** Records a created batch and its request lines in one transaction. */
@@ -68,7 +69,7 @@ export class BatchStore {
     return this.db
       .prepare<[string], { custom_id: string; model: string; case_id: string; sample: number; request: string }>('SELECT * FROM batch_items WHERE batch_id = ? ORDER BY rowid')
       .all(batchId)
-      .map((r) => ({ batchId, customId: r.custom_id, model: r.model, caseId: r.case_id, sample: r.sample, ...(JSON.parse(r.request) as Pick<BatchItemRow, 'messages' | 'params'>) }));
+      .map((r) => ({ batchId, customId: r.custom_id, model: r.model, caseId: r.case_id, sample: r.sample, ...(parseStoredJson(requestSchema, r.request, this.file, `batch line ${r.custom_id} of ${batchId}`) as Pick<BatchItemRow, 'messages' | 'params'>) }));
   }
 
   markCollected(batchId: string): void {

@@ -11,6 +11,7 @@ import { storedModel, type ModelCounters, type RunMeta, type RunStore } from '..
 import type { Suite } from '../types/suite.js';
 import { BatchClient } from './client.js';
 import { batchItem, requestOf, type BatchWork } from './item.js';
+import type { ItemHook } from '../run/hooks.js';
 import { customId, requestLine } from './lines.js';
 import type { BatchStore } from './store.js';
 
@@ -29,6 +30,8 @@ export interface SendOptions {
   cache?: ResponseCache;
   cacheMode?: CacheMode;
   compiler?: CompilerSettings;
+  /** Grades model-graded (`judge`) checks of each judged answer through the judge's direct API (src/judge). */
+  afterJudge?: ItemHook;
 }
 
 /** Every model × case × sample of a run, with the request a direct run would send. */
@@ -55,7 +58,8 @@ export async function sendWork(runId: string, models: readonly ModelConfig[], wo
       for (const w of mine) {
         const hit = o.cache && o.cacheMode === 'use' ? o.cache.get(cacheKey(client.cacheScope, { label, modelId: w.modelId, caseId: w.kase.id, sample: w.sample, messages: w.messages, params: w.params })) : undefined;
         if (hit) {
-          o.store.putItem(runId, await batchItem(w, hit, o.compiler));
+          const item = await batchItem(w, hit, o.compiler);
+          o.store.putItem(runId, o.afterJudge && item.answer !== null ? await o.afterJudge(item, w.kase) : item);
           cached++;
         } else todo.push(w);
       }

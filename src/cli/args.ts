@@ -14,14 +14,23 @@ export function parseCommandArgs(command: CommandName, argv: string[]): { values
       return [name, { type: f.type, ...('short' in f ? { short: f.short } : {}) }];
     }),
   );
+  // A negative number after a flag that takes a value is that value (`--max-cost -1`), not an unknown option, so the
+  // flag's own check can say what is wrong with it.
+  const args = argv.flatMap((a, i) => (/^-\d/.test(a) && i > 0 && isValueFlag(argv[i - 1]!, allowed) ? [] : /^--[a-z-]+$/.test(a) && isValueFlag(a, allowed) && /^-\d/.test(argv[i + 1] ?? '') ? [`${a}=${argv[i + 1]}`] : [a]));
   try {
-    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
     return { values: values as ParsedFlags, positionals };
   } catch (err) {
     const m = /Unknown option '(-{1,2})([^']+)'/.exec((err as Error).message);
     if (m) throw new UsageError(`unknown option ${m[1]}${m[2]} for "${command}"${didYouMean(m[2] ?? '', allowed)}`, `run \`l4d2-eval ${command} --help\``);
     throw new UsageError((err as Error).message.split('\n')[0] ?? 'bad arguments', `run \`l4d2-eval ${command} --help\``);
   }
+}
+
+/** True for `--name` of a flag (allowed here) that takes a value. */
+function isValueFlag(arg: string, allowed: readonly FlagName[]): boolean {
+  const name = arg.startsWith('--') ? (arg.slice(2) as FlagName) : undefined;
+  return name !== undefined && allowed.includes(name) && flags[name].type === 'string';
 }
 
 /** A comma-separated flag as a list (empty entries dropped). */

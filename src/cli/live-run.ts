@@ -23,11 +23,22 @@ export function openCache(config: Config, models: ModelConfig[], mode: CacheMode
   return mode !== 'off' && models.some((m) => m.provider !== 'replay') ? new ResponseCache(config.cacheFile) : undefined;
 }
 
-/** The stored run `--resume` names, or a usage error saying how to find one. */
-export function resumable(store: RunStore, runId: string): RunMeta {
+/** ` --config FILE` when the command was given one, for hints that print a command to run next. */
+export function configArg(values: ParsedFlags): string {
+  return typeof values.config === 'string' ? ` --config ${values.config}` : '';
+}
+
+/**
+ * The stored run `--resume` names, or a user error saying how to find one. A finished run can be resumed when some of
+ * its items ended in an error: those are asked again (the cause, a key or a quota, may be fixed by now).
+ */
+export function resumable(store: RunStore, runId: string, values: ParsedFlags = {}): RunMeta {
   const meta = store.meta(runId);
-  if (!meta) throw new UserError('E_RUN', `no run "${runId}" in ${path.relative(process.cwd(), store.file) || store.file}`, 'list runs with `l4d2-eval runs`');
-  if (store.status(runId)?.status === 'finished') throw new UserError('E_RUN', `run ${runId} is already finished`, `render it with \`l4d2-eval report --run ${runId}\``);
+  const cfg = configArg(values);
+  if (!meta) throw new UserError('E_RUN', `no run "${runId}" in ${path.relative(process.cwd(), store.file) || store.file}`, `list runs with \`l4d2-eval runs${cfg}\``);
+  if (store.status(runId)?.status === 'finished' && store.itemCounts(runId).errors === 0) {
+    throw new UserError('E_RUN', `run ${runId} is already finished, with no item in error to ask again`, `render it with \`l4d2-eval report --run ${runId}${cfg}\``);
+  }
   return meta;
 }
 
@@ -35,7 +46,8 @@ export function resumable(store: RunStore, runId: string): RunMeta {
 export function maxCostOf(value: string | boolean | undefined): number | undefined {
   if (typeof value !== 'string') return undefined;
   const n = Number(value.replace(/^\$/, ''));
-  if (!Number.isFinite(n) || n < 0) throw new UsageError(`--max-cost must be an amount in dollars, got "${value}"`);
+  if (!Number.isFinite(n) || value.trim() === '') throw new UsageError(`--max-cost must be an amount in dollars, e.g. 2.50, got "${value}"`);
+  if (n < 0) throw new UsageError(`--max-cost cannot be negative, got "${value}"`, 'give the most the run may cost in dollars, e.g. --max-cost 2.50 (0 allows only cached answers)');
   return n;
 }
 

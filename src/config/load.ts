@@ -31,6 +31,8 @@ export interface Config {
   gate?: GateConfig;
   /** The `compiler:` section with absolute paths, when present. */
   compiler?: CompilerSettings;
+  /** The `judge:` section: the default judge model label of `judge` checks. */
+  judge?: { model: string };
 }
 
 /** Loads the config (default: ./l4d2-eval.config.yaml); every problem is reported at once. */
@@ -68,5 +70,6 @@ export function loadConfig(file?: string, cwd = process.cwd()): Config {
     models,
     gate: c.gate,
     ...(compiler ? { compiler } : {}),
+    ...(c.judge ? { judge: c.judge } : {}),
   };
 }

@@ -21,5 +21,6 @@ export function selectModels(config: Config, labels?: string[], suiteModels?: { 
     if (problems.length > 0) throw new ValidationError(problems, 'suite names models the config does not have');
     return suiteModels.labels.map((l) => config.models[l]!);
   }
-  return known.map((l) => config.models[l]!);
+  // The judge grades answers; it is not one of the evaluated models unless named.
+  return known.filter((l) => l !== config.judge?.model).map((l) => config.models[l]!);
 }

@@ -43,6 +43,12 @@ export const gateSchema = z.strictObject({
   max_regressions: z.number().int().min(0).optional().describe('Cases regressed against the baseline at most this'),
   max_p_worse: z.number().gt(0).max(1).optional().describe('Fail when the candidate is worse than the baseline with p below this'),
   categories: z.record(z.string(), z.strictObject({ min_avg_score: z.number().min(0).max(10) })).optional().describe('Per-category minimum average score'),
+  min_judge_kappa: z.number().min(-1).max(1).optional().describe('judge checks count in the gate only when `calibrate` measured at least this Cohen kappa for their judge and rubric; unset: judge checks never count (they inform only)'),
+});
+
+/** The model that grades `judge` checks (a label under `models:`, listed apart from the evaluated models). */
+export const judgeConfigSchema = z.strictObject({
+  model: z.string().min(1).describe('Label of the judge model under `models:` (provider openai)'),
 });
 
 /** Where spcomp and its include folders are; every field optional (SPCOMP, SOURCEMOD_INCLUDE and the PATH also work). */
@@ -51,6 +57,7 @@ export const compilerSchema = z.strictObject({
   include: z.array(z.string().min(1)).optional().describe('Include folders passed to spcomp (before SOURCEMOD_INCLUDE)'),
   timeout_ms: z.number().int().positive().optional().describe('Per-answer compile timeout in ms (default 10000)'),
   max_output_bytes: z.number().int().positive().optional().describe('Cap on compiler output per stream (default 1000000)'),
+  max_memory_mb: z.number().int().min(0).optional().describe('Address-space limit of each spcomp process in MB (default 512; 0: none). Linux only'),
 });
 
 export const configSchema = z.strictObject({
@@ -63,6 +70,7 @@ export const configSchema = z.strictObject({
   store: z.string().optional().describe('Run store file (default .l4d2-eval/runs.db)'),
   gate: gateSchema.optional().describe('Thresholds of `l4d2-eval gate` (flags override them)'),
   compiler: compilerSchema.optional().describe('spcomp location, include folders, timeout and output cap'),
+  judge: judgeConfigSchema.optional().describe('Default judge model of `judge` checks (a check may name its own with `model:`)'),
   api: z.strictObject({ index: z.string().optional().describe('API index JSON written by `l4d2-eval index` (default: the shipped catalog)') }).optional().describe('API facts used by the static compile check and the api check'),
   models: z.record(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'labels use letters, digits, ".", "_", "-"'), modelSchema),
 });

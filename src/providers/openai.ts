@@ -43,6 +43,16 @@ export function resolveEndpoint(model: ModelConfig, env: NodeJS.ProcessEnv = pro
   return { baseURL, apiKey, headers };
 }
 
+/** host:port of a base URL, the scheme's default port spelt out (no path, no credentials). */
+export function hostPort(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || (u.protocol === 'https:' ? '443' : '80')}`;
+  } catch {
+    return url;
+  }
+}
+
 /** Creates the provider for one configured `openai` model. */
 export function createOpenAIProvider(model: ModelConfig): Provider {
   const endpoint = resolveEndpoint(model);
@@ -75,18 +85,25 @@ export function createOpenAIProvider(model: ModelConfig): Provider {
             ...(p.top_p !== undefined ? { top_p: p.top_p } : {}),
             ...(p.seed !== undefined ? { seed: p.seed } : {}),
             ...(p.stop !== undefined ? { stop: p.stop } : {}),
+            ...(req.responseFormat ? { response_format: { type: 'json_schema' as const, json_schema: { name: req.responseFormat.name, schema: req.responseFormat.schema, strict: req.responseFormat.strict ?? true } } } : {}),
           },
           { signal },
         );
         const choice = res.choices?.[0];
         const text = choice?.message?.content;
+        // Structured output: the model may refuse instead of answering in the schema; asking again will not help.
+        const refusal = (choice?.message as { refusal?: string | null } | undefined)?.refusal;
+        if (typeof refusal === 'string' && refusal !== '') {
+          return { error: { code: 'refusal', message: `model ${req.label} refused: ${refusal.slice(0, 200)}`, retryable: false }, latencyMs: elapsed(), cached: false };
+        }
         if (typeof text !== 'string') {
           return { error: { code: 'invalid_response', message: `model ${req.label}: response has no message content`, retryable: true }, latencyMs: elapsed(), cached: false };
         }
         const usage = res.usage ? { inputTokens: res.usage.prompt_tokens, outputTokens: res.usage.completion_tokens } : undefined;
-        return { text, usage, latencyMs: elapsed(), cached: false, finishReason: choice?.finish_reason ?? undefined };
+        return { text, usage, latencyMs: elapsed(), cached: false, finishReason: choice?.finish_reason ?? undefined, ...(typeof res.model === 'string' ? { servedModel: res.model } : {}) };
       } catch (err) {
-        return { error: toCompletionError(err, req), latencyMs: elapsed(), cached: false };
+        const error = toCompletionError(err, req);
+        return { error: error.code === 'aborted' ? error : { ...error, host: hostPort(endpoint.baseURL) }, latencyMs: elapsed(), cached: false };
       }
     },
   };

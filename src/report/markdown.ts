@@ -1,7 +1,9 @@
 import type { RunResult } from '../types/run.js';
 import { registerHelpers } from './helpers.js';
 import { compileMarkdownTemplate } from './templates.js';
+import { errorDetail, errorGroups, type ErrorGroup } from '../analysis/errors.js';
 import type { ReportOptions, Reporter } from './types.js';
+import { judgeView, type JudgeView } from '../analysis/judges.js';
 import {
   CHANGE_THRESHOLD,
   caseRows,
@@ -44,6 +46,10 @@ export interface MarkdownContext {
   compile: CompileRow[];
   /** True when any model has compile figures (the section is left out otherwise). */
   hasCompile: boolean;
+  /** Model-graded checks: the judges (apart from the models) and every verdict with its criteria; `present` false without any. */
+  judging: JudgeView;
+  /** Items that could not be judged (provider or compiler trouble), grouped by model and cause; empty when none. */
+  errors: (ErrorGroup & { detail: string })[];
 }
 
 /** Derives the template context from a run; exported so custom templates can be tested against it. */
@@ -68,6 +74,8 @@ export function markdownContext(run: RunResult): MarkdownContext {
     unknownApis: unknownApis(run),
     compile: compileRows(run),
     hasCompile: run.models.some((m) => m.compileMode !== undefined),
+    judging: judgeView(run),
+    errors: errorGroups(run).map((g) => ({ ...g, detail: errorDetail(g) })),
   };
 }
 

@@ -2,9 +2,11 @@
 import type { ModelConfig } from '../config/schema.js';
 import { costUsd, pricingFor } from '../cost/pricing.js';
 import { summarizeModel } from '../score/summary.js';
+import { summarizeJudges } from '../score/judges.js';
 import type { CaseInfo, ItemResult, ModelSummary, RunResult } from '../types/run.js';
 import type { CaseSpec } from '../types/suite.js';
 import { HARNESS_VERSION } from '../core/version.js';
+import { replayAnswers } from '../providers/recording.js';
 import type { ModelCounters } from './store.js';
 
 /** What a run document is made of. */
@@ -13,7 +15,7 @@ export interface RunParts {
   suite: RunResult['suite'];
   startedAt: string;
   finishedAt: string;
-  models: Pick<ModelConfig, 'label' | 'id' | 'provider' | 'pricing'>[];
+  models: Pick<ModelConfig, 'label' | 'id' | 'provider' | 'pricing' | 'dir'>[];
   cases: CaseInfo[];
   items: ItemResult[];
   counters?: Record<string, ModelCounters>;
@@ -32,7 +34,7 @@ function summary(parts: RunParts, model: RunParts['models'][number]): ModelSumma
   // summarizeModel reads only id and weight of each case, which CaseInfo carries.
   const base = summarizeModel(model as ModelConfig, items, parts.cases as unknown as CaseSpec[]);
   const c = parts.counters?.[model.label];
-  return { ...base, costUsd: spentUsd(model, items), ...(c ? { requests: c.requests, cachedResponses: c.cachedResponses, retries: c.retries } : {}) };
+  return { ...base, costUsd: spentUsd(model, items), ...(c ? { requests: c.requests, cachedResponses: c.cachedResponses, retries: c.retries } : {}), ...(model.provider === 'replay' && model.dir ? { answers: replayAnswers(model.dir) } : {}) };
 }
 
 /** Assembles the stable results document. */
@@ -48,5 +50,12 @@ export function assembleRun(parts: RunParts): RunResult {
     cases: parts.cases,
     items: parts.items,
     ...(parts.status === 'interrupted' ? { status: parts.status } : {}),
+    ...judgesOf(parts.items),
   };
+}
+
+/** `judges` of the run document, present only when a judge graded something. */
+function judgesOf(items: ItemResult[]): Pick<RunResult, 'judges'> {
+  const judges = summarizeJudges(items);
+  return judges.length > 0 ? { judges } : {};
 }

@@ -3,8 +3,10 @@
 // the API key is never part of it, and only successful answers are kept.
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { openDatabase, TurnWriter } from './sqlite.js';
+import { io } from '../core/io.js';
+import { openRebuildable, TurnWriter, type DatabaseKind } from './sqlite.js';
 import type { CompletionRequest, CompletionResult } from '../types/provider.js';
+import type { Judgement } from './judge.js';
 
 /** use: read and write; off (--no-cache): neither; refresh (--refresh): ask again and overwrite. */
 export type CacheMode = 'use' | 'off' | 'refresh';
@@ -21,7 +23,28 @@ export function cacheKey(scope: string, req: CompletionRequest): string {
   return createHash('sha256').update(canonical([scope, req.modelId, req.messages, req.params, req.sample])).digest('hex');
 }
 
-/** Opens (and creates) a cache file; one instance per process. */
+/** The cache file's schema, version by version (PRAGMA user_version); append to change it. */
+export const CACHE: DatabaseKind = {
+  what: 'response cache',
+  migrations: [
+    {
+      version: 1,
+      sql: `CREATE TABLE IF NOT EXISTS responses (
+        key TEXT PRIMARY KEY, model_id TEXT NOT NULL, text TEXT NOT NULL,
+        input_tokens INTEGER, output_tokens INTEGER, finish_reason TEXT, created_at TEXT NOT NULL)`,
+    },
+    {
+      // Verdicts of the pure checks on an answer, keyed by everything that shapes them (see judgement-key.ts).
+      version: 2,
+      sql: `CREATE TABLE IF NOT EXISTS judgements (key TEXT PRIMARY KEY, json TEXT NOT NULL, created_at TEXT NOT NULL)`,
+    },
+  ],
+};
+
+/**
+ * Opens (and creates) a cache file; one instance per process. A file that is not a database is moved aside and a new
+ * cache started (it only holds answers that can be asked again; the run store is a separate file and is not touched).
+ */
 export class ResponseCache {
   private readonly db: Database.Database;
   private readonly getStmt: Database.Statement<[string], { text: string; input_tokens: number | null; output_tokens: number | null; finish_reason: string | null }>;
@@ -30,10 +53,7 @@ export class ResponseCache {
   private readonly unflushed = new Map<string, CompletionResult>();
 
   constructor(readonly file: string) {
-    this.db = openDatabase(file);
-    this.db.exec(`CREATE TABLE IF NOT EXISTS responses (
-      key TEXT PRIMARY KEY, model_id TEXT NOT NULL, text TEXT NOT NULL,
-      input_tokens INTEGER, output_tokens INTEGER, finish_reason TEXT, created_at TEXT NOT NULL)`);
+    this.db = openRebuildable(file, CACHE, (movedTo) => io.stderr.write(`warning: response cache ${file} was not a readable SQLite database; moved to ${movedTo} and started a new cache\n`));
     this.getStmt = this.db.prepare('SELECT text, input_tokens, output_tokens, finish_reason FROM responses WHERE key = ?');
     const putStmt = this.db.prepare<unknown[]>('INSERT OR REPLACE INTO responses (key, model_id, text, input_tokens, output_tokens, finish_reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.writer = new TurnWriter(this.db, putStmt, () => this.unflushed.clear());
@@ -43,8 +63,9 @@ export class ResponseCache {
     const fresh = this.unflushed.get(key);
     if (fresh) return { ...fresh, latencyMs: 0, cached: true };
     const row = this.getStmt.get(key);
-    if (!row) return undefined;
-    const usage = row.input_tokens !== null && row.output_tokens !== null ? { inputTokens: row.input_tokens, outputTokens: row.output_tokens } : undefined;
+    // A row that is not what this version writes (edited by hand, damaged) is a miss: the answer is asked again.
+    if (!row || typeof row.text !== 'string') return undefined;
+    const usage = typeof row.input_tokens === 'number' && typeof row.output_tokens === 'number' ? { inputTokens: row.input_tokens, outputTokens: row.output_tokens } : undefined;
     return { text: row.text, usage, latencyMs: 0, cached: true, finishReason: row.finish_reason ?? undefined };
   }
 
@@ -66,13 +87,44 @@ export class ResponseCache {
     this.writer.push(key, req.modelId, res.text, res.usage?.inputTokens ?? null, res.usage?.outputTokens ?? null, res.finishReason ?? null, new Date().toISOString());
   }
 
+  private judgedStmts?: { get: Database.Statement<[string], { json: string }>; writer: TurnWriter<unknown[]> };
+  private readonly unflushedJudgements = new Map<string, Judgement>();
+
+  private judged() {
+    this.judgedStmts ??= {
+      get: this.db.prepare('SELECT json FROM judgements WHERE key = ?'),
+      writer: new TurnWriter(this.db, this.db.prepare<unknown[]>('INSERT OR REPLACE INTO judgements (key, json, created_at) VALUES (?, ?, ?)'), () => this.unflushedJudgements.clear()),
+    };
+    return this.judgedStmts;
+  }
+
+  /** A stored judgement (null when absent or not of this version's shape: judged again). */
+  judgement(key: string): Judgement | undefined {
+    const fresh = this.unflushedJudgements.get(key);
+    if (fresh) return fresh;
+    const row = this.judged().get.get(key);
+    if (!row) return undefined;
+    try {
+      const j = JSON.parse(row.json) as Judgement;
+      return typeof j?.status === 'string' && Array.isArray(j.checks) ? j : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  putJudgement(key: string, judgement: Judgement): void {
+    this.unflushedJudgements.set(key, judgement);
+    this.judged().writer.push(key, JSON.stringify(judgement), new Date().toISOString());
+  }
+
   /** Commits answers put in this turn now. */
   flush(): void {
     this.writer.flush();
+    this.judgedStmts?.writer.flush();
   }
 
   close(): void {
-    this.writer.flush();
+    this.flush();
     this.db.close();
   }
 }

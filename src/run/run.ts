@@ -4,13 +4,15 @@ import { createProvider } from '../providers/index.js';
 import type { ModelConfig } from '../config/schema.js';
 import type { ChatMessage, CompletionRequest } from '../types/provider.js';
 import type { ItemResult, RunResult } from '../types/run.js';
-import type { Suite } from '../types/suite.js';
+import type { CheckSpec, Suite } from '../types/suite.js';
 import type { CompilerSettings } from '../../evaluators/core/types.js';
 import { assembleRun } from './assemble.js';
-import { judgeAnswer } from './judge.js';
+import { judgeAnswer, type Judgement } from './judge.js';
+import { judgementKey, judgingScope } from './judgement-key.js';
 import { ModelClient, type LiveOptions } from './live.js';
 import { mapLimit } from './pool.js';
 import { planRun, type WorkItem } from './plan.js';
+import type { ItemHook } from './hooks.js';
 
 /** Options of a run. */
 export interface RunOptions {
@@ -32,6 +34,10 @@ export interface RunOptions {
   live?: LiveOptions;
   /** The config's `compiler:` section (spcomp path, include folders, limits). */
   compiler?: CompilerSettings;
+  /** Only the plan items this returns true for (a shard of the plan: `run --shard i/n`). */
+  include?: (work: WorkItem) => boolean;
+  /** Runs after each answer's pure checks (model-graded `judge` checks, src/judge). */
+  afterJudge?: ItemHook;
 }
 
 const itemKey = (model: string, caseId: string, sample: number) => `${model}\u0000${caseId}\u0000${sample}`;
@@ -66,7 +72,26 @@ export function requestFor(work: WorkItem): CompletionRequest {
   return { label: model.label, modelId: model.id, caseId: kase.id, sample, messages, params: { ...kase.params, ...model.params } };
 }
 
-async function runItem(work: WorkItem, req: CompletionRequest, client: ModelClient, signal?: AbortSignal, compiler?: CompilerSettings): Promise<ItemResult> {
+/** Judges answers, reusing a stored judgement of the same answer, checks and judging environment when allowed. */
+type Judge = (answer: string, checks: readonly CheckSpec[], passScore: number) => Promise<Judgement>;
+
+function judgeWith(compiler: CompilerSettings | undefined, live: LiveOptions | undefined): Judge {
+  const options = compiler ? { compiler } : {};
+  const cache = live?.cache;
+  const mode = live?.cacheMode ?? 'use';
+  const scope = cache && mode !== 'off' ? judgingScope(compiler) : undefined;
+  if (!cache || scope === undefined) return (answer, checks, passScore) => judgeAnswer(answer, checks, passScore, options);
+  return async (answer, checks, passScore) => {
+    const key = judgementKey(scope, checks, passScore, answer);
+    const stored = mode === 'use' ? cache.judgement(key) : undefined;
+    if (stored) return stored;
+    const judged = await judgeAnswer(answer, checks, passScore, options);
+    if (judged.status !== 'error') cache.putJudgement(key, judged);
+    return judged;
+  };
+}
+
+async function runItem(work: WorkItem, req: CompletionRequest, client: ModelClient, signal: AbortSignal | undefined, judge: Judge): Promise<ItemResult> {
   const { model, kase, sample } = work;
   const res = await client.complete(req, signal);
   const base = { model: model.label, caseId: kase.id, category: kase.category, sample, latencyMs: res.latencyMs, cached: res.cached, usage: res.usage };
@@ -74,7 +99,7 @@ async function runItem(work: WorkItem, req: CompletionRequest, client: ModelClie
     const error = res.error ?? { code: 'invalid_response', message: 'provider returned neither text nor error', retryable: false };
     return { ...base, status: 'error', score: null, answer: null, code: '', checks: [], syntax: null, api: null, warnings: [], error };
   }
-  return { ...base, answer: res.text, ...(await judgeAnswer(res.text, kase.checks, kase.passScore, compiler ? { compiler } : {})) };
+  return { ...base, answer: res.text, ...(await judge(res.text, kase.checks, kase.passScore)) };
 }
 
 /** Runs the suite and returns the full result. Never throws for a model or answer problem. */
@@ -82,8 +107,9 @@ export async function executeRun(options: RunOptions): Promise<RunResult> {
   const startedAt = options.startedAt ?? new Date();
   const runId = options.runId ?? newRunId(startedAt);
   const live = { ...options.live, concurrency: options.live?.concurrency ?? options.modelConcurrency };
+  const judge = judgeWith(options.compiler, options.live);
   const clients = new Map(options.models.map((m) => [m.label, new ModelClient(m, createProvider(m), live)]));
-  const work = planRun(options.models, options.suite.cases);
+  const work = planRun(options.models, options.suite.cases).filter((w) => options.include?.(w) ?? true);
   const done = new Map((options.done ?? []).map((i) => [itemKey(i.model, i.caseId, i.sample), i]));
   const results = new Array<ItemResult | undefined>(work.length);
   const todo = interleave(work).filter((i) => {
@@ -101,7 +127,8 @@ export async function executeRun(options: RunOptions): Promise<RunResult> {
     const w = work[i]!;
     const req = requests.get(i)!;
     requests.delete(i);
-    const item = await runItem(w, req, clients.get(w.model.label)!, options.signal, options.compiler);
+    let item = await runItem(w, req, clients.get(w.model.label)!, options.signal, judge);
+    if (options.afterJudge && item.answer !== null) item = await options.afterJudge(item, w.kase, options.signal);
     if (item.error?.code === 'aborted') return;
     results[i] = item;
     options.onItem?.(item);

@@ -17,6 +17,21 @@ export interface SchedulerOptions {
   baseDelayMs: number;
   /** Longest wait between attempts, also caps Retry-After (default 60 s). */
   maxDelayMs: number;
+  /** Told before each wait for a retry (progress shows it as it happens). */
+  onRetry?: (event: RetryEvent) => void;
+}
+
+/** A retry about to happen: which model, why, and how long the wait is. */
+export interface RetryEvent {
+  model: string;
+  code: string;
+  status?: number;
+  /** The attempt that failed (1-based) and the most there will be. */
+  attempt: number;
+  maxAttempts: number;
+  /** The wait before the next attempt; `retryAfter` when the server asked for it. */
+  waitMs: number;
+  retryAfter: boolean;
 }
 
 export const DEFAULT_SCHEDULER: SchedulerOptions = { concurrency: 8, maxAttempts: 6, timeoutMs: 120_000, baseDelayMs: 1000, maxDelayMs: 60_000 };
@@ -90,7 +105,9 @@ export class ModelScheduler {
       }
       this.stats.retries++;
       const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
-      await sleep(err.retryAfterMs !== undefined ? Math.min(err.retryAfterMs, maxDelayMs) : backoff, signal);
+      const waitMs = err.retryAfterMs !== undefined ? Math.min(err.retryAfterMs, maxDelayMs) : backoff;
+      this.options.onRetry?.({ model: req.label, code: err.code, ...(err.status ? { status: err.status } : {}), attempt, maxAttempts, waitMs, retryAfter: err.retryAfterMs !== undefined });
+      await sleep(waitMs, signal);
     }
   }
 
@@ -108,7 +125,7 @@ export class ModelScheduler {
     try {
       const res = await this.provider.complete(req, { signal: ctl.signal });
       if (res.error?.code === 'aborted' && timedOut && !signal?.aborted) {
-        return { ...res, error: { code: 'timeout', message: `model ${req.label}: no answer within ${this.options.timeoutMs} ms`, retryable: true } };
+        return { ...res, error: { ...res.error, code: 'timeout', message: `model ${req.label}: no answer within ${this.options.timeoutMs} ms`, retryable: true } };
       }
       return res;
     } catch (err) {

@@ -2,9 +2,72 @@
 // so Ctrl-C or a killed process loses nothing finished, and `run --resume` asks only for the rest.
 // Model configs are stored without apiKey and headers: secrets never reach this file.
 import type Database from 'better-sqlite3';
-import { openDatabase, TurnWriter } from './sqlite.js';
+import { z } from 'zod';
+import { UserError } from '../core/errors.js';
+import { assertWritable, openDatabase, TurnWriter, type DatabaseKind } from './sqlite.js';
 import type { ModelConfig } from '../config/schema.js';
 import type { CaseInfo, ItemResult, RunResult } from '../types/run.js';
+
+/**
+ * The run store file's schema, version by version (PRAGMA user_version). Append a migration to change it; never edit
+ * one that shipped. Version 1 is every table as it was before versions existed (CREATE ... IF NOT EXISTS), so older
+ * files move forward unchanged. Other parts (the Batch API tables) live in the same file and the same list.
+ */
+export const RUN_STORE_MIGRATIONS = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE IF NOT EXISTS runs (
+        id TEXT PRIMARY KEY, started_at TEXT NOT NULL, finished_at TEXT, status TEXT NOT NULL,
+        suite TEXT NOT NULL, meta TEXT NOT NULL, counters TEXT NOT NULL DEFAULT '{}');
+      CREATE TABLE IF NOT EXISTS items (
+        run_id TEXT NOT NULL, model TEXT NOT NULL, case_id TEXT NOT NULL, sample INTEGER NOT NULL,
+        status TEXT NOT NULL, score REAL, output_tokens INTEGER, data TEXT NOT NULL, stored_at TEXT NOT NULL,
+        PRIMARY KEY (run_id, model, case_id, sample));
+      CREATE TABLE IF NOT EXISTS batches (
+        batch_id TEXT PRIMARY KEY, run_id TEXT NOT NULL, model TEXT NOT NULL, input_file_id TEXT NOT NULL,
+        request_file TEXT NOT NULL, created_at TEXT NOT NULL, collected_at TEXT);
+      CREATE TABLE IF NOT EXISTS batch_items (
+        batch_id TEXT NOT NULL, custom_id TEXT NOT NULL, model TEXT NOT NULL, case_id TEXT NOT NULL,
+        sample INTEGER NOT NULL, request TEXT NOT NULL, PRIMARY KEY (batch_id, custom_id));`,
+  },
+] as const;
+
+/** The run store as a kind of SQLite file. */
+export const RUN_STORE: DatabaseKind = { what: 'run store', migrations: RUN_STORE_MIGRATIONS };
+
+/** What the store's JSON columns must hold to be read back (loose: other fields are kept as written). */
+const metaSchema = z.looseObject({
+  runId: z.string().min(1),
+  startedAt: z.string(),
+  suite: z.looseObject({ name: z.string(), files: z.array(z.string()) }),
+  cases: z.array(z.looseObject({ id: z.string().min(1) })),
+  models: z.array(z.looseObject({ label: z.string().min(1), id: z.string() })),
+});
+const itemSchema = z.looseObject({
+  model: z.string().min(1),
+  caseId: z.string().min(1),
+  sample: z.number().int(),
+  status: z.enum(['pass', 'fail', 'error']),
+  score: z.number().nullable(),
+});
+const countersSchema = z.record(z.string(), z.looseObject({ requests: z.number(), retries: z.number(), cachedResponses: z.number() }));
+
+/** Parses one JSON column of a store row against its schema; a bad row is a UserError naming the file and row. */
+export function parseStoredJson<S extends z.ZodType>(schema: S, text: string, file: string, row: string): z.output<S> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new UserError('E_STORE', `${file}: ${row} is not valid JSON (${(err as Error).message}); the file is damaged`, 'move the file away to start a new store, or delete that row with the sqlite3 tool');
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UserError('E_STORE', `${file}: ${row} does not have the expected shape (${issue.path.join('.') || 'top level'}: ${issue.message})`, 'move the file away to start a new store, or delete that row with the sqlite3 tool');
+  }
+  return parsed.data;
+}
 
 /** A run's state in the store; `batch_pending` waits for the Batch API (see `batch collect`). */
 export type RunStatus = 'running' | 'finished' | 'interrupted' | 'batch_pending';
@@ -57,19 +120,16 @@ export class RunStore {
   private readonly itemWriter: TurnWriter<unknown[]>;
 
   constructor(readonly file: string) {
-    this.db = openDatabase(file);
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS runs (
-        id TEXT PRIMARY KEY, started_at TEXT NOT NULL, finished_at TEXT, status TEXT NOT NULL,
-        suite TEXT NOT NULL, meta TEXT NOT NULL, counters TEXT NOT NULL DEFAULT '{}');
-      CREATE TABLE IF NOT EXISTS items (
-        run_id TEXT NOT NULL, model TEXT NOT NULL, case_id TEXT NOT NULL, sample INTEGER NOT NULL,
-        status TEXT NOT NULL, score REAL, output_tokens INTEGER, data TEXT NOT NULL, stored_at TEXT NOT NULL,
-        PRIMARY KEY (run_id, model, case_id, sample));`);
+    this.db = openDatabase(file, RUN_STORE);
     this.itemWriter = new TurnWriter(
       this.db,
       this.db.prepare<unknown[]>('INSERT OR REPLACE INTO items (run_id, model, case_id, sample, status, score, output_tokens, data, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     );
+  }
+
+  /** Throws a UserError naming the file when the store cannot be written (checked before a run spends anything). */
+  assertWritable(): void {
+    assertWritable(this.db, this.file, 'run store');
   }
 
   beginRun(meta: RunMeta): void {
@@ -98,7 +158,7 @@ export class RunStore {
 
   meta(runId: string): RunMeta | undefined {
     const row = this.db.prepare<[string], { meta: string }>('SELECT meta FROM runs WHERE id = ?').get(runId);
-    return row ? (JSON.parse(row.meta) as RunMeta) : undefined;
+    return row ? (parseStoredJson(metaSchema, row.meta, this.file, `run ${runId}`) as unknown as RunMeta) : undefined;
   }
 
   status(runId: string): { status: RunStatus; finishedAt: string | null } | undefined {
@@ -108,15 +168,22 @@ export class RunStore {
 
   counters(runId: string): Record<string, ModelCounters> {
     const row = this.db.prepare<[string], { counters: string }>('SELECT counters FROM runs WHERE id = ?').get(runId);
-    return row ? (JSON.parse(row.counters) as Record<string, ModelCounters>) : {};
+    return row ? (parseStoredJson(countersSchema, row.counters, this.file, `counters of run ${runId}`) as Record<string, ModelCounters>) : {};
   }
 
   items(runId: string): ItemResult[] {
     this.itemWriter.flush();
     return this.db
-      .prepare<[string], { data: string }>('SELECT data FROM items WHERE run_id = ? ORDER BY rowid')
+      .prepare<[string], { data: string; rowid: number }>('SELECT data, rowid FROM items WHERE run_id = ? ORDER BY rowid')
       .all(runId)
-      .map((r) => JSON.parse(r.data) as ItemResult);
+      .map((r) => parseStoredJson(itemSchema, r.data, this.file, `item row ${r.rowid} of run ${runId}`) as unknown as ItemResult);
+  }
+
+  /** How many items of a run are stored, and how many of them ended in an error (a resume asks those again). */
+  itemCounts(runId: string): { stored: number; errors: number } {
+    this.itemWriter.flush();
+    const row = this.db.prepare<[string], { stored: number; errors: number | null }>("SELECT COUNT(*) AS stored, SUM(status = 'error') AS errors FROM items WHERE run_id = ?").get(runId);
+    return { stored: row?.stored ?? 0, errors: row?.errors ?? 0 };
   }
 
   list(): RunRow[] {
@@ -127,7 +194,7 @@ export class RunStore {
     );
     return runs.map((r) => {
       const byModel = new Map(stats.all(r.id).map((s) => [s.model, s]));
-      const meta = JSON.parse(r.meta) as RunMeta;
+      const meta = parseStoredJson(metaSchema, r.meta, this.file, `run ${r.id}`) as unknown as RunMeta;
       return {
         runId: r.id,
         startedAt: r.started_at,

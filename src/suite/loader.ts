@@ -8,6 +8,9 @@ import { resolveCheck } from './check-specs.js';
 import { DEFAULT_SYSTEM_PROMPT, suiteFileSchema, type RawCase, type RawCheck, type SuiteFile } from './schema.js';
 import { formatPath, readYaml, zodProblems, type YamlFile } from './yaml.js';
 
+/** Checks of a suite that names none: syntax, the L4D2 rule pack, the API check, the compile check. */
+export const STANDARD_CHECKS = ['syntax', 'rule', 'api', 'compiles'] as const;
+
 /** Outcome of loading: a suite only when there are no errors. */
 export interface LoadResult {
   value?: Suite;
@@ -99,7 +102,11 @@ export async function loadSuite(file: string, options: { cwd?: string } = {}): P
   for (const e of entries.slice(1)) {
     if (e.data.defaults) warnings.push({ file: e.yaml.file, line: e.yaml.lineOf(['defaults']), path: 'defaults', message: 'defaults in an included file are ignored; set them in the top-level suite' });
   }
-  const defaultChecks = (d.checks ?? []).map((raw, i) => ({ raw, yaml: top.yaml, path: ['defaults', 'checks', i] as PropertyKey[] }));
+  // A suite that names no checks at all (no defaults, no case's own) gets the standard ones, not a score of 0 for
+  // every answer: syntax, the rule pack, the API check and the compile check.
+  const namesNoCheck = d.checks === undefined && entries.every((e) => (e.data.cases ?? []).every((c) => (c.checks ?? []).length === 0 && c.default_checks !== false));
+  const standard = namesNoCheck ? STANDARD_CHECKS.map((kind, i) => ({ raw: { kind, weight: 1, required: false }, yaml: top.yaml, path: ['defaults', 'checks', i] as PropertyKey[] })) : [];
+  const defaultChecks = namesNoCheck ? standard : (d.checks ?? []).map((raw, i) => ({ raw, yaml: top.yaml, path: ['defaults', 'checks', i] as PropertyKey[] }));
   const cases: CaseSpec[] = [];
   const firstSeen = new Map<string, string>();
   for (const { yaml, data } of entries) {

@@ -7,7 +7,7 @@ export const DEFAULT_SYSTEM_PROMPT =
 
 /** Fields every check has; the kind's own options are checked by its evaluator's schema. */
 export const checkCommonShape = {
-  kind: z.string().min(1).describe('Check kind: syntax, regex, not_regex, calls, hooks_event, includes, defines, uses, convar, query, rule, api'),
+  kind: z.string().min(1).describe('Check kind: syntax, regex, not_regex, calls, hooks_event, includes, defines, uses, convar, query, rule, api, compiles, judge (model-graded)'),
   id: z.string().min(1).optional().describe('Stable id within the case (default: derived from kind and options)'),
   weight: z.number().positive().default(1).describe('Weight in the case score (default 1)'),
   required: z.boolean().default(false).describe('The case fails when a required check fails, whatever the score'),

@@ -24,6 +24,15 @@ export interface CompletionRequest {
   sample: number;
   messages: ChatMessage[];
   params: ModelParams;
+  /** Structured output: the answer must be JSON following this schema (`response_format: json_schema`). */
+  responseFormat?: JsonSchemaFormat;
+}
+
+/** A JSON schema the answer must follow, as sent in `response_format`. */
+export interface JsonSchemaFormat {
+  name: string;
+  schema: Record<string, unknown>;
+  strict?: boolean;
 }
 
 /** Why a completion did not produce text. Failures are values the scheduler acts on. */
@@ -37,6 +46,12 @@ export interface CompletionError {
   retryAfterMs?: number;
   /** True when no further request to this model can succeed (bad key, unknown model). */
   permanent?: boolean;
+  /** HTTP status of the response, when the server answered. */
+  status?: number;
+  /** The server's own error text (its `error.message`), when it sent one. */
+  server?: string;
+  /** host:port the request went to (never the key or the path). */
+  host?: string;
 }
 
 /** Token usage as reported by the provider. */
@@ -53,6 +68,8 @@ export interface CompletionResult {
   latencyMs: number;
   cached: boolean;
   finishReason?: string;
+  /** The model id the server says answered (may differ from the requested id, e.g. a dated snapshot). */
+  servedModel?: string;
 }
 
 /** The small interface every provider implements (replay, openai, batch). */

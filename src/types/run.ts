@@ -1,5 +1,6 @@
 import type { CheckResult, CodeLocation } from '../../evaluators/core/check.js';
 import type { CompletionError, Usage } from './provider.js';
+import type { JudgeSummary } from './judge.js';
 import type { CompileResult, Diagnostic } from '../../evaluators/compile/types.js';
 
 /** Result status of one item: `error` is a harness/provider problem, never the model's failure. */
@@ -100,6 +101,8 @@ export interface ModelSummary {
   cachedResponses?: number;
   /** Live runs: attempts that were retries. */
   retries?: number;
+  /** Replay models: `sample` for hand-written answer files, `recorded` for answers `l4d2-eval record` exported (a manifest). */
+  answers?: 'sample' | 'recorded';
 }
 
 /** Case metadata carried into reports. */
@@ -124,4 +127,18 @@ export interface RunResult {
   items: ItemResult[];
   /** `interrupted` when Ctrl-C stopped the run before every item was done (absent: finished). */
   status?: 'finished' | 'interrupted';
+  /** Judge models of `judge` checks: their verdicts, tokens and cost, apart from the evaluated models. */
+  judges?: JudgeSummary[];
+  /** Set on the results of `run --shard i/n`: which slice of the plan this run holds (`l4d2-eval merge` joins them). */
+  shard?: ShardInfo;
+}
+
+/** The slice of a plan a sharded run holds, and what identifies that plan. */
+export interface ShardInfo {
+  index: number;
+  count: number;
+  /** Fingerprint of the whole plan (suite cases and settings, models and their settings): equal across the shards of one run. */
+  plan: string;
+  /** Items in the whole plan (every shard together). */
+  planned: number;
 }

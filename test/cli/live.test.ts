@@ -109,18 +109,13 @@ describe('run against a live openai-compatible server', () => {
     expect(JSON.parse((await cli(['runs', '--json'], dir)).stdout)[0].status).toBe('interrupted');
   });
 
-  it('a missing key stops that model with one message; --max-cost refuses before any request', async () => {
+  it('a missing key is refused before any request (preflight); --max-cost refuses before any request', async () => {
     const dir = project();
     const before = server.requests.length;
     const r = await execa(process.execPath, [CLI, 'run', '--json', '--models', 'v2,v3', '--out', 'out'], { cwd: dir, reject: false, env: { NO_COLOR: '1', CI: '1', L4D2_TEST_KEY: '' } });
-    // v3's items could not be judged: exit 3, with the cause on stderr (the JSON summary still on stdout).
-    expect(r.exitCode).toBe(3);
-    expect(String(r.stderr)).toMatch(/could not be judged[\s\S]*v3: \d+ × provider: auth: .*L4D2_TEST_KEY/);
-    const [v2, v3] = JSON.parse(String(r.stdout)).models;
-    expect(v2.avgScore).toBeGreaterThan(0);
-    expect(v3).toMatchObject({ requests: 0, errors: n });
-    const doc = JSON.parse(readFileSync(path.join(dir, 'out/results.json'), 'utf8'));
-    expect(doc.items.find((i: { model: string }) => i.model === 'v3').error.message).toBe('L4D2_TEST_KEY is not set: export it or set apiKey in the config for model v3');
+    expect(r.exitCode).toBe(2);
+    expect(String(r.stderr)).toContain('error: L4D2_TEST_KEY is not set: export it or set apiKey in the config for model v3; nothing was sent');
+    expect(server.requests.length).toBe(before);
     const capped = await cli(['run', '--models', 'v3', '--max-cost', '0.0001'], dir);
     expect(capped.code).toBe(2);
     expect(capped.stderr).toMatch(/estimated cost \$\d+\.\d{4} is above --max-cost \$0\.00; nothing was sent/);

@@ -2,12 +2,14 @@
 // output format. Behaviour is driven by marker comments in the compiled source:
 //   //!error 017: undefined symbol "x"   → that diagnostic at that line (also `//!warning 203: ...`)
 //   //!crash  → dies by SIGSEGV;  //!hang  → starts a grandchild and hangs;  //!huge  → floods stdout
+//   //!memory → reserves 6 GB of address space (fails under compiler.max_memory_mb)
 // Each invocation appends `{ argv, cwd }` (and a hang's grandchild pid) to the JSON-lines log in FAKE_SPCOMP_LOG.
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const SCRIPT = String.raw`#!/usr/bin/env node
+// --jitless: node without its JIT reserves little address space, so it runs under spcomp's memory limit (512 MB).
+const SCRIPT = String.raw`#!/usr/bin/env -S node --jitless --no-expose-wasm
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
@@ -60,11 +62,13 @@ function compileFile(shown, real) {
     if (m) diags.push({ file: shown, line: i + 1, col: text.search(/\S/), kind: m[1], code: Number(m[2]), msg: m[3], text });
     if (text.includes('//!crash')) process.kill(process.pid, 'SIGSEGV');
     if (text.includes('//!hang')) {
-      const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+      const child = spawn(process.execPath, ['--jitless', '--no-expose-wasm', '-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
       log({ grandchild: child.pid });
       setInterval(() => {}, 1000);
       throw 'hang';
     }
+    // Reserves 6 GB of address space (never touched, so no real memory is used): fails under a smaller limit.
+    if (text.includes('//!memory')) { const keep = []; for (let k = 0; k < 24; k++) keep.push(Buffer.allocUnsafeSlow(256 * 1024 * 1024)); }
     if (text.includes('//!huge')) { const chunk = 'x'.repeat(1023) + '\n'; for (let k = 0; k < 3000; k++) process.stdout.write(chunk); }
   });
 }
@@ -114,7 +118,7 @@ export interface FakeSpcomp {
   calls(): FakeCall[];
 }
 
-/** Writes the stand-in executable (`#!/usr/bin/env node`, chmod +x) and sets FAKE_SPCOMP_LOG for it. */
+/** Writes the stand-in executable (`#!/usr/bin/env -S node --jitless`, chmod +x) and sets FAKE_SPCOMP_LOG for it. */
 export function createFakeSpcomp(): FakeSpcomp {
   const dir = mkdtempSync(path.join(tmpdir(), 'l4d2-eval-fake-spcomp-'));
   const bin = path.join(dir, 'spcomp');

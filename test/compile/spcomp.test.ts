@@ -155,3 +155,15 @@ describe('a plugin file on disk', () => {
     expect(call.argv).toContain('plugin.sp');
   });
 });
+
+describe('spcomp memory limit', () => {
+  it('an answer that makes the compiler reserve too much address space is a compiler problem, not a crash', async () => {
+    const r = await compile(`${PLUGIN}\n//!memory`, { max_memory_mb: 512 });
+    expect(r.ok).toBe(false);
+    expect(r.problem).toMatch(/^spcomp ran out of memory under its limit of 512 MB \(compiler\.max_memory_mb\)/);
+    // With the limit off, the same reservation succeeds (nothing is touched), so the limit is what stopped it.
+    const free = await compile(`${PLUGIN}\n//!memory`, { max_memory_mb: 0 });
+    expect(free.problem).toBeUndefined();
+    expect(free.ok).toBe(true);
+  });
+});

@@ -4,7 +4,7 @@ import { evaluators, isCheckKind, type CheckKind } from '../../evaluators/index.
 const KINDS: CheckKind[] = [
   'syntax', 'regex', 'not_regex', 'calls', 'hooks_event', 'includes',
   'defines', 'uses', 'convar', 'query', 'rule', 'api',
-  'compiles',
+  'compiles', 'judge',
 ];
 
 describe('evaluator registry', () => {

@@ -2,7 +2,7 @@
 // the repository does (the API index and templates come with it; nothing is read from the current folder).
 // Installed offline from npm's cache (which `npm ci` fills) and without install scripts: `score` needs no native build.
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -66,5 +66,44 @@ describe('the packed package in an empty project', () => {
     expect(a.map((r) => r.compile.mode)).toEqual(['static', 'static', 'static']);
     expect(a[0]!.unknownApis).toEqual([]);
     expect(a[0]!.score).toBeGreaterThan(9);
+  });
+
+  it('init, run, gate and doctor work in the empty project, offline', async () => {
+    // better-sqlite3 (run store, cache) builds its native binding in an install script, which this offline install
+    // skips; the binding the repository's install built for the same version and platform stands in for it.
+    const release = path.join(project, 'node_modules/better-sqlite3/build/Release');
+    mkdirSync(release, { recursive: true });
+    copyFileSync(path.join(ROOT, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'), path.join(release, 'better_sqlite3.node'));
+    const bin = path.join(project, 'node_modules/.bin/l4d2-eval');
+    const l4d2 = async (...args: string[]) => {
+      const r = await execa(bin, args, { cwd: project, reject: false, env: { NO_COLOR: '1', CI: '1', OPENAI_API_KEY: '' } });
+      return { code: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) };
+    };
+    const init = await l4d2('init', '--yes');
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain('wrote    .github/workflows/l4d2-eval.yml');
+    expect(init.stdout).toContain('add "allowScripts": { "better-sqlite3": true } to package.json');
+    expect(readFileSync(path.join(project, '.gitignore'), 'utf8')).toContain('.l4d2-eval/');
+    // The starter suite's editor modeline points into the installed package, where the schema ships.
+    const modeline = /^# yaml-language-server: \$schema=(\S+)$/m.exec(readFileSync(path.join(project, 'suites/starter.yaml'), 'utf8'))?.[1];
+    expect(modeline).toBeDefined();
+    expect(JSON.parse(readFileSync(path.join(project, 'suites', modeline!), 'utf8'))).toHaveProperty('$schema');
+
+    const run = await l4d2('run', '--json');
+    expect(run.code).toBe(0);
+    const models = (JSON.parse(run.stdout) as { models: { label: string; errors: number }[] }).models;
+    expect(models.map((m) => [m.label, m.errors])).toEqual([['baseline', 0], ['candidate', 0]]);
+
+    const gate = await l4d2('gate', '--baseline', 'baseline', '--candidate', 'candidate');
+    expect(gate.code).toBe(0);
+    expect(gate.stdout).toContain('Result: PASS');
+
+    const doctor = await l4d2('doctor');
+    expect(doctor.code).toBe(0);
+    // Everything it reads comes from the installed package, not from the repository.
+    expect(doctor.stdout).toContain(`l4d2-eval         0.1.0 at ${path.join(project, 'node_modules/l4d2-eval')}`);
+    expect(doctor.stdout).toMatch(/API index +\d+ symbols, sourcemod 1\.12.*\(shipped, .*empty-project\/node_modules\/l4d2-eval\/evaluators\/generated\)/);
+    expect(doctor.stdout).toMatch(/^warn {2}model production .*OPENAI_API_KEY is NOT set$/m);
+
   });
 });

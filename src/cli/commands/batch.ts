@@ -19,6 +19,7 @@ import type { Suite } from '../../types/suite.js';
 import { listFlag, type ParsedFlags } from '../args.js';
 import { cacheModeOf, maxCostOf, openCache } from '../live-run.js';
 import { parseFormats, useColor, writeReports } from '../output.js';
+import { judgeModelsOf, judgingOf } from '../judging.js';
 
 const out = (s: string) => io.stdout.write(s + '\n');
 const withConfig = (values: ParsedFlags) => (typeof values.config === 'string' ? ` --config ${values.config}` : '');
@@ -40,13 +41,15 @@ export interface BatchSubmitContext {
 export async function submitBatchCommand(c: BatchSubmitContext): Promise<number> {
   const { values, config, store } = c;
   const batches = new BatchStore(store.file);
-  const cache = openCache(config, c.models, c.cacheMode);
+  // `judge` checks are graded through the judge's direct API when the answers are judged (cached ones now, the rest at collect).
+  const cache = openCache(config, [...c.models, ...judgeModelsOf(c.suite, config)], c.cacheMode);
+  const judging = judgingOf(c.suite, config, cache, c.cacheMode);
   try {
     if (values.resume !== undefined) throw new UsageError('--batch cannot be combined with --resume', 'collect or resubmit a batch run with `l4d2-eval batch collect <runId> [--resubmit]`');
     const limit = maxCostOf(values['max-cost']);
     const estimate = estimateRun(c.suite, c.models, store.outputTokensByCase()).reduce((s, e) => s + (e.batch ?? 0), 0);
     if (limit !== undefined && estimate > limit) throw new UserError('E_COST', `estimated Batch API cost $${estimate.toFixed(4)} is above --max-cost $${limit.toFixed(2)}; nothing was sent`, 'see `l4d2-eval estimate --batch`, or raise --max-cost');
-    const { runId, sent } = await submitBatchRun(c.suite, c.models, { store, batches, cache, cacheMode: c.cacheMode, compiler: config.compiler, configFile: config.file, entryFiles: c.files.map((f) => path.resolve(f)) });
+    const { runId, sent } = await submitBatchRun(c.suite, c.models, { store, batches, cache, cacheMode: c.cacheMode, compiler: config.compiler, ...(judging ? { afterJudge: judging.hook } : {}), configFile: config.file, entryFiles: c.files.map((f) => path.resolve(f)) });
     const cached = store.items(runId).length;
     if (values.json === true) out(JSON.stringify({ runId, status: store.status(runId)?.status, batches: sent, cachedResponses: cached }, null, 2));
     else if (sent.length === 0) out(`Run ${runId}: every answer came from the cache, nothing was sent. Write its reports with: l4d2-eval batch collect ${runId}${withConfig(values)}`);
@@ -100,8 +103,9 @@ export async function batchCommand(values: ParsedFlags, positionals: string[]): 
       else out([`Run ${runId} (${status}):`, ...states.map(stateLine)].join('\n'));
       return 0;
     }
-    cache = openCache(config, ctx.models, cacheMode);
-    const opts = { store, batches, suite: ctx.suite, models: ctx.models, cache, cacheMode, compiler: config.compiler };
+    cache = openCache(config, [...ctx.models, ...judgeModelsOf(ctx.suite, config)], cacheMode);
+    const judging = judgingOf(ctx.suite, config, cache, cacheMode);
+    const opts = { store, batches, suite: ctx.suite, models: ctx.models, cache, cacheMode, compiler: config.compiler, ...(judging ? { afterJudge: judging.hook } : {}) };
     const wait = pollMs(values.poll);
     let res = await collectRun(runId, opts);
     while (res.pending.length > 0 && values.wait === true) {
@@ -117,7 +121,7 @@ export async function batchCommand(values: ParsedFlags, positionals: string[]): 
     const run = loadBatchRun(store, runId)!;
     const outDir = path.resolve(typeof values.out === 'string' ? values.out : config.out);
     const written = writeReports(run, outDir, parseFormats(listFlag(values.format) ?? config.formats), { templateDir: typeof values.templates === 'string' ? path.resolve(values.templates) : config.templates });
-    const resubmitted = values.resubmit === true && res.missing.length > 0 ? await sendWork(runId, ctx.models, missingWork(ctx, res.missing), { store, batches, cache, cacheMode, compiler: config.compiler }) : [];
+    const resubmitted = values.resubmit === true && res.missing.length > 0 ? await sendWork(runId, ctx.models, missingWork(ctx, res.missing), { store, batches, cache, cacheMode, compiler: config.compiler, ...(judging ? { afterJudge: judging.hook } : {}) }) : [];
     if (json) {
       const models = run.models.map((m) => ({ label: m.label, avgScore: m.avgScore, passRate: m.passRate, errors: m.errors, requests: m.requests ?? 0, cachedResponses: m.cachedResponses ?? 0, inputTokens: m.inputTokens, outputTokens: m.outputTokens, costUsd: m.costUsd }));
       out(JSON.stringify({ runId, status: store.status(runId)?.status, reportDir: outDir, batches: res.batches, missing: res.missing, resubmitted, models }, null, 2));

@@ -44,6 +44,9 @@ function human(s: CheckSummary): string {
   return lines.join('\n') + '\n';
 }
 
+/** Rejection codes of lines that are not fine-tune records at all. */
+const NOT_A_RECORD = new Set(['malformed-json', 'unknown-format']);
+
 /** Handler of `check`. */
 export async function checkCommand(values: ParsedFlags, positionals: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError('no input: give one or more JSONL files', 'e.g. l4d2-eval check train.jsonl --out reports/check');
@@ -64,11 +67,22 @@ export async function checkCommand(values: ParsedFlags, positionals: string[]): 
         }
       : undefined,
   });
+  // Lines that are not fine-tune records at all (not JSON, or JSON of another shape): most of them means the wrong file.
+  const notRecords = summary.reasons.filter((r) => NOT_A_RECORD.has(r.code));
+  const bad = notRecords.reduce((n, r) => n + r.count, 0);
+  const wrongFile = summary.checked > 0 && bad * 2 > summary.checked;
+  if (wrongFile) {
+    io.stderr.write(
+      `${bad === summary.checked ? 'error' : 'warning'}: ${bad} of ${summary.checked} lines of ${positionals.join(', ')} are not fine-tune records (${notRecords.map((r) => `${r.count} ${r.code}`).join(', ')}): this does not look like fine-tune JSONL\n` +
+        'hint: one JSON object per line: {"messages": [{"role": ..., "content": ...}, ...]}, {"prompt": ..., "completion": ...}, or Batch API output lines\n',
+    );
+  }
+  const code = wrongFile && bad === summary.checked ? 2 : 0;
   if (values.json === true) {
     io.stdout.write(JSON.stringify(summary, null, 2) + '\n');
-    return 0;
+    return code;
   }
   io.stdout.write(human(summary));
   if (typeof values['to-suite'] === 'string' && !summary.outputs.suite) io.stderr.write('warning: no accepted example has a prompt: no suite was written\n');
-  return 0;
+  return code;
 }

@@ -1,4 +1,5 @@
 import { io } from '../../core/io.js';
+import { preflightLabels } from '../preflight.js';
 import path from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { compareRun } from '../../analysis/compare.js';
@@ -28,6 +29,7 @@ export async function compareCommand(values: ParsedFlags, positionals: string[])
   const config = optionalConfig(values.config as string | undefined, loadConfig);
   const formats = parseCompareFormats(listFlag(values.format));
   const args = positionals.length > 0 ? positionals : Object.keys(config?.models ?? {});
+  await preflightLabels(args, config, typeof values.out === 'string' ? path.resolve(values.out) : undefined);
   const run = await gatherRun(args, {
     config,
     concurrency: intFlag('concurrency', values.concurrency),

@@ -1,4 +1,5 @@
 import { io } from '../../core/io.js';
+import { preflightLabels } from '../preflight.js';
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../../config/load.js';
@@ -15,6 +16,7 @@ import { isEmpty, mergeThresholdFlags, thresholdsFromConfig } from '../../gate/t
 import { renderJson } from '../../report/json.js';
 import { intFlag, type ParsedFlags } from '../args.js';
 import { seedFlag } from './compare.js';
+import { calibrationsFile, countCalibratedJudges, readCalibrations } from '../../judge/calibrations.js';
 
 /** `l4d2-eval gate`: exit 0 when the candidate holds every threshold, 1 when any fails, 2 on usage/data errors. */
 export async function gateCommand(values: ParsedFlags, positionals: string[]): Promise<number> {
@@ -29,13 +31,18 @@ export async function gateCommand(values: ParsedFlags, positionals: string[]): P
   if (isEmpty(thresholds)) throw new UsageError('no gate thresholds: add a `gate:` section to the config or pass flags such as --min-score 8 --max-regressions 0', 'run `l4d2-eval gate --help`');
 
   const sources = positionals.length > 0 ? positionals : [baseline, candidate];
+  await preflightLabels(sources, config);
   const all = await gatherRun(sources, {
     config,
     concurrency: intFlag('concurrency', values.concurrency),
     modelConcurrency: intFlag('model-concurrency', values['model-concurrency']),
     onWarning: (w) => (json ? undefined : io.stderr.write(`warning: ${w}\n`)),
   });
-  const run = selectRunModels(all, [baseline, candidate]);
+  const picked = selectRunModels(all, [baseline, candidate]);
+  // A judge check counts only when its judge and rubric were calibrated with kappa >= gate.min_judge_kappa.
+  const judged = countCalibratedJudges(picked, config ? readCalibrations(calibrationsFile(config.storeFile)) : [], config?.gate?.min_judge_kappa);
+  const run = judged.run;
+  if (!json) for (const n of judged.notes) io.stderr.write(`judge ${n.judge}, rubric ${n.rubric}: ${n.checks} check${n.checks === 1 ? '' : 's'} ${n.counted ? 'counted (calibrated)' : `not counted: ${n.reason}`}\n`);
   const comparison = compareRun(run, { seed: seedFlag(values.seed) });
   const result = evaluateGate(comparison, thresholds);
 
@@ -49,6 +56,6 @@ export async function gateCommand(values: ParsedFlags, positionals: string[]): P
   }
   const text = renderGateText(result);
   appendStepSummary(`${renderCompareMarkdown(comparison, { templateDir, summaryOnly: true })}\n## Gate\n\n${codeBlock(text, 'text')}`);
-  io.stdout.write(json ? `${JSON.stringify(gateJson(result), null, 2)}\n` : text);
+  io.stdout.write(json ? `${JSON.stringify(judged.notes.length > 0 ? { ...gateJson(result), judges: judged.notes } : gateJson(result), null, 2)}\n` : text);
   return result.pass ? 0 : 1;
 }

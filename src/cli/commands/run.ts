@@ -7,21 +7,24 @@ import { runSession } from '../../run/session.js';
 import { RunStore } from '../../run/store.js';
 import { createProgress, progressMode } from '../../run/progress.js';
 import { spentUsd } from '../../run/assemble.js';
-import { cacheModeOf, enforceMaxCost, interruptOnSigint, maxCostOf, openCache, resumable } from '../live-run.js';
+import { cacheModeOf, configArg, enforceMaxCost, interruptOnSigint, maxCostOf, openCache, resumable } from '../live-run.js';
 import { loadSuites } from '../../suite/multi.js';
 import { countFlag, intFlag, listFlag, type ParsedFlags } from '../args.js';
 import { unjudged, unjudgedLines } from '../unjudged.js';
 import { parseFormats, useColor, writeReports } from '../output.js';
 import { UserError } from '../../core/errors.js';
 import { submitBatchCommand } from './batch.js';
+import { enforceMaxCostWithJudges, judgeLines, judgeModelsOf, judgingOf } from '../judging.js';
+import { preflight } from '../preflight.js';
+import { shardPlan } from '../shard.js';
 
 /** `l4d2-eval run`: suite × models → scored results and reports. */
 export async function runCommand(values: ParsedFlags, positionals: string[]): Promise<number> {
   const config = loadConfig(values.config as string | undefined);
   const store = new RunStore(config.storeFile);
-  const resume = typeof values.resume === 'string' ? resumable(store, values.resume) : undefined;
+  const resume = typeof values.resume === 'string' ? resumable(store, values.resume, values) : undefined;
   // A batch run's answers come from the Batch API: asking them directly would pay twice.
-  if (resume?.batch) throw new UserError('E_RUN', `run ${resume.runId} was sent to the Batch API`, `collect it with \`l4d2-eval batch collect ${resume.runId}\` (--resubmit sends missing items again)`);
+  if (resume?.batch) throw new UserError('E_RUN', `run ${resume.runId} was sent to the Batch API`, `collect it with \`l4d2-eval batch collect ${resume.runId}${configArg(values)}\` (--resubmit sends missing items again)`);
   const files = resume ? (resume.entryFiles ?? resume.suite.files) : positionals.length > 0 ? positionals : [path.relative(process.cwd(), config.suite) || config.suite];
   const { suite, warnings } = await loadSuites(files);
   const json = values.json === true;
@@ -29,14 +32,36 @@ export async function runCommand(values: ParsedFlags, positionals: string[]): Pr
   const labels = resume ? resume.models.map((m) => m.label) : listFlag(values.models);
   const models = selectModels(config, labels, suite.models ? { labels: suite.models, file: suite.files[0]! } : undefined);
   const cacheMode = cacheModeOf(values);
+  const shard = shardPlan(values, suite, models);
+  // Flags read later are checked now, before anything is shown or sent.
+  intFlag('concurrency', values.concurrency);
+  countFlag('allow-errors', values['allow-errors']);
+  // Before the first paid request: report folder and store writable, keys present, servers reachable, prices known.
+  await preflight({
+    models,
+    outDir: values.batch === true ? undefined : path.resolve(typeof values.out === 'string' ? values.out : config.out),
+    checkStore: () => store.assertWritable(),
+    maxCost: maxCostOf(values['max-cost']),
+    allowUnpriced: values['allow-unpriced'] === true,
+    configFile: config.file,
+  });
   if (values.batch === true) return submitBatchCommand({ values, config, store, suite, models, files, cacheMode });
   enforceMaxCost(maxCostOf(values['max-cost']), suite, models, store);
+  enforceMaxCostWithJudges(maxCostOf(values['max-cost']), suite, models, config, store);
   const formats = parseFormats(listFlag(values.format) ?? config.formats);
   const outDir = path.resolve(typeof values.out === 'string' ? values.out : config.out);
-  const total = suite.cases.reduce((s, c) => s + c.samples, 0) * models.length;
+  const total = shard?.total ?? suite.cases.reduce((s, c) => s + c.samples, 0) * models.length;
   const progress = createProgress(total, progressMode(json || values.quiet === true));
+  // A resumed run counts on from what is stored (its error items are asked again, so they are not done).
+  if (resume) {
+    const c = store.itemCounts(resume.runId);
+    progress.resumeFrom(c.stored - c.errors);
+  }
   const byLabel = new Map(models.map((m) => [m.label, m]));
-  const cache = openCache(config, models, cacheMode);
+  // Judge models of `judge` checks are checked before anything is sent, and use the run's cache.
+  const judges = judgeModelsOf(suite, config);
+  const cache = openCache(config, [...models, ...judges], cacheMode);
+  const judging = judgingOf(suite, config, cache, cacheMode);
   const interrupt = interruptOnSigint(json || values.quiet === true);
   const run = await runSession({
     suite,
@@ -49,9 +74,12 @@ export async function runCommand(values: ParsedFlags, positionals: string[]): Pr
     entryFiles: files.map((f) => path.resolve(f)),
     signal: interrupt.signal,
     concurrency: intFlag('concurrency', values.concurrency),
+    ...(shard ? { include: shard.include } : {}),
     modelConcurrency: intFlag('model-concurrency', values['model-concurrency']),
     ...(config.compiler ? { compiler: config.compiler } : {}),
+    ...(judging ? { afterJudge: judging.hook } : {}),
     onItem: (item) => progress.update({ error: item.error, costUsd: spentUsd(byLabel.get(item.model)!, [item]) ?? 0 }),
+    scheduler: { onRetry: (e) => progress.retry(e) },
   }).finally(() => {
     interrupt.dispose();
     progress.end();
@@ -59,13 +87,13 @@ export async function runCommand(values: ParsedFlags, positionals: string[]): Pr
     store.close();
   });
   if (run.status === 'interrupted') {
-    io.stderr.write(`Run ${run.runId} interrupted: ${run.items.length} of ${total} items stored.\nResume with: l4d2-eval run --resume ${run.runId}${values.config ? ` --config ${String(values.config)}` : ''}\n`);
+    io.stderr.write(`Run ${run.runId} interrupted: ${run.items.length} of ${total} items stored.\nResume with: l4d2-eval run --resume ${run.runId}${values.config ? ` --config ${String(values.config)}` : ''}${shard ? ` --shard ${String(values.shard)}` : ''}\n`);
     return 130;
   }
   const templateDir = typeof values.templates === 'string' ? path.resolve(values.templates) : config.templates;
   let written: string[];
   try {
-    written = writeReports(run, outDir, formats, { templateDir });
+    written = writeReports(shard ? shard.tag(run) : run, outDir, formats, { templateDir });
   } catch (err) {
     // The answers are stored and paid for: say how to get the reports once the cause is fixed.
     const why = err instanceof Error ? err.message : String(err);
@@ -74,7 +102,7 @@ export async function runCommand(values: ParsedFlags, positionals: string[]): Pr
   const allowed = countFlag('allow-errors', values['allow-errors']) ?? 0;
   const groups = unjudged(run);
   const failedToJudge = groups.reduce((s, g) => s + g.count, 0) > allowed;
-  if (groups.length > 0) io.stderr.write(unjudgedLines(groups, allowed).join('\n') + '\n');
+  if (groups.length > 0) io.stderr.write(unjudgedLines(groups, allowed).join('\n') + `\nFix the cause, then ask them again with: l4d2-eval run --resume ${run.runId}${configArg(values)}\n`);
   if (json) {
     const summary = {
       runId: run.runId,
@@ -100,11 +128,13 @@ export async function runCommand(values: ParsedFlags, positionals: string[]): Pr
         inputTokens: m.inputTokens,
         outputTokens: m.outputTokens,
       })),
+      ...(run.judges ? { judges: run.judges } : {}),
     };
     io.stdout.write(JSON.stringify(summary, null, 2) + '\n');
     return failedToJudge ? EXIT_UNJUDGED : 0;
   }
   io.stdout.write(reporters.table.render(run, { color: useColor() }) + '\n');
+  for (const line of judgeLines(run)) io.stdout.write(`${line}\n`);
   io.stdout.write(`\nRun ${run.runId}: ${written.map((f) => path.relative(process.cwd(), f)).join(', ')}\n`);
   return failedToJudge ? EXIT_UNJUDGED : 0;
 }

@@ -35,7 +35,7 @@ async function readInput(file: string): Promise<string> {
   return file === '-' ? readStdin() : readFileSync(file, 'utf8');
 }
 
-function human(file: string, j: Judgement): string {
+export function human(file: string, j: Judgement): string {
   const lines = [`${file}: ${j.score === null ? 'error' : `${j.score.toFixed(1)}/10`} ${j.status.toUpperCase()}`];
   for (const w of j.warnings) lines.push(`  warning: ${w}`);
   // Positions are in the extracted code; shown as lines of the file the user passed (an answer may start with prose).

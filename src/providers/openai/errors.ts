@@ -34,12 +34,34 @@ function fromStatus(err: APIError, req: CompletionRequest): CompletionError {
   return { code: 'bad_request', message: `${who}: request refused (${status}): ${detail}`, retryable: false };
 }
 
+/** The low-level cause of a connection error (ECONNREFUSED, ECONNRESET, ...), searched down the `cause` chain. */
+function causeCode(err: unknown): string | undefined {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && /^E[A-Z_]+$/.test(e.code)) return e.code;
+  }
+  return undefined;
+}
+
+/** The server's own error text of an API error (the `error.message` of its body). */
+function serverText(err: APIError): string | undefined {
+  const body = err.error as { message?: unknown } | undefined;
+  const m = typeof body?.message === 'string' ? body.message : undefined;
+  return m?.replace(/\s+/g, ' ').trim().slice(0, 300) || undefined;
+}
+
 /** Converts a thrown client error into a value; never throws. */
 export function toCompletionError(err: unknown, req: CompletionRequest): CompletionError {
   if (err instanceof APIUserAbortError) return { code: 'aborted', message: 'request aborted', retryable: false };
   if (err instanceof APIConnectionTimeoutError) return { code: 'timeout', message: `model ${req.label}: request timed out`, retryable: true };
-  if (err instanceof APIConnectionError) return { code: 'network', message: `model ${req.label}: connection failed: ${err.message}`, retryable: true };
-  if (err instanceof APIError) return fromStatus(err, req);
+  if (err instanceof APIConnectionError) {
+    const code = causeCode(err);
+    return { code: 'network', message: `model ${req.label}: connection failed: ${err.message}${code ? ` (${code})` : ''}`, retryable: true };
+  }
+  if (err instanceof APIError) {
+    const e = fromStatus(err, req);
+    const server = serverText(err);
+    return { ...e, ...(err.status ? { status: err.status } : {}), ...(server ? { server } : {}) };
+  }
   // A body that is not JSON (a proxy page, a truncated answer) surfaces as a parse error.
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'invalid_response', message: `model ${req.label}: unreadable response: ${message.slice(0, 200)}`, retryable: true };

@@ -34,6 +34,8 @@ export interface Card {
   verdict?: { kind: PairedVerdict['kind']; text: string };
   /** Cases regressed / improved against the baseline (absent for the baseline itself). */
   changes?: { regressed: number; improved: number };
+  /** A replay model answering from hand-written sample files. */
+  sampleAnswers: boolean;
 }
 
 /** One row of the case table with everything filters and sorting read. */
@@ -85,6 +87,7 @@ function card(s: SummaryRow, index: number, u: Uncertainty | undefined, m: Model
     modelId: s.modelId,
     provider: s.provider,
     baseline: s.baseline,
+    sampleAnswers: s.sampleAnswers,
     figures: [
       figure('Average score', fixed(s.avgScore, 2), s.avgScore, s.scoreDelta, signed(s.scoreDelta, 2), ciText(u?.scoreCi, (n) => fixed(n, 2))),
       figure('Pass rate', pct(s.passRate), s.passRate, s.passRateDelta, ppDelta, ciText(u?.passRateCi, (n) => pct(n))),

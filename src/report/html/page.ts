@@ -8,6 +8,7 @@ import type { ReportOptions, Reporter } from '../types.js';
 import { caseRows } from '../../analysis/view.js';
 import { categoryChart, distributionChart } from './charts.js';
 import { htmlContext } from './context.js';
+import { judgeView } from '../../analysis/judges.js';
 import { pageData } from './data.js';
 import { tokenizeSourcePawn } from './highlight.js';
 import { packData } from './pack.js';
@@ -60,6 +61,7 @@ export function renderHtml(run: RunResult, options: ReportOptions = {}): string 
   const template = hb.compile(readFileSync(lastExisting(dirs, HTML_TEMPLATE), 'utf8'), { strict: false });
   return template({
     ...htmlContext(run, rows, options.seed),
+    judging: judgeView(run),
     // Case, category and one column per model: the width of an opened case's row.
     columns: run.models.length + 2,
     csp: contentSecurityPolicy(script),
