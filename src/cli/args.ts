@@ -33,6 +33,11 @@ function isValueFlag(arg: string, allowed: readonly FlagName[]): boolean {
   return name !== undefined && allowed.includes(name) && flags[name].type === 'string';
 }
 
+/** ` --config FILE` when the command was given one, for hints that print a command to run next. */
+export function configArg(values: ParsedFlags): string {
+  return typeof values.config === 'string' ? ` --config ${values.config}` : '';
+}
+
 /** A comma-separated flag as a list (empty entries dropped). */
 export function listFlag(value: string | boolean | undefined): string[] | undefined {
   if (typeof value !== 'string') return undefined;

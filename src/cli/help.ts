@@ -81,7 +81,7 @@ export function helpText(command?: CommandName): string {
       'Options:',
       ...[...c.flags, 'help' as const].map((n) => flagLine(n, command)),
       '',
-      'Exit codes: 0 ok; 1 check or gate failed; 2 usage, config, input or environment error; 3 items could not be judged; 130 interrupted.',
+      'Exit codes: 0 ok; 1 failed (a gate, or a scored answer did not pass); 2 usage, config, input or environment error; 3 items could not be judged; 130 interrupted.',
       '',
     ].join('\n');
   }

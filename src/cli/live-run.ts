@@ -10,7 +10,7 @@ import { UsageError, UserError } from '../core/errors.js';
 import { ResponseCache, type CacheMode } from '../run/cache.js';
 import { RunStore, type RunMeta } from '../run/store.js';
 import type { Suite } from '../types/suite.js';
-import type { ParsedFlags } from './args.js';
+import { configArg, type ParsedFlags } from './args.js';
 
 /** Cache mode from --no-cache / --refresh. */
 export function cacheModeOf(values: ParsedFlags): CacheMode {
@@ -23,10 +23,7 @@ export function openCache(config: Config, models: ModelConfig[], mode: CacheMode
   return mode !== 'off' && models.some((m) => m.provider !== 'replay') ? new ResponseCache(config.cacheFile) : undefined;
 }
 
-/** ` --config FILE` when the command was given one, for hints that print a command to run next. */
-export function configArg(values: ParsedFlags): string {
-  return typeof values.config === 'string' ? ` --config ${values.config}` : '';
-}
+export { configArg } from './args.js';
 
 /**
  * The stored run `--resume` names, or a user error saying how to find one. A finished run can be resumed when some of

@@ -1,6 +1,6 @@
 // Writes the formats of an output registry into a folder: the one place report and comparison files are written,
 // so the renderers stay pure and every registry's formats and file names live in the registry alone.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { didYouMean, UsageError } from '../core/errors.js';
 import type { OutputFormat } from './types.js';
@@ -19,10 +19,14 @@ export function parseOutputFormats<K extends string>(registry: Record<K, OutputF
 
 /** Renders each format and writes it into `outDir`; returns the written paths in format order. */
 export function writeOutputs<Doc, Options, K extends string>(registry: Record<K, OutputFormat<Doc, Options>>, formats: readonly K[], doc: Doc, options: Options, outDir: string): string[] {
+  // Every format is rendered before anything is written (a template that fails leaves no folder and no partial set),
+  // and each file is written beside its place and renamed into it, so a file is never left half-written.
+  const rendered = formats.map((f) => ({ file: path.join(outDir, registry[f].file), text: registry[f].render(doc, options) }));
   mkdirSync(outDir, { recursive: true });
-  return formats.map((f) => {
-    const file = path.join(outDir, registry[f].file);
-    writeFileSync(file, registry[f].render(doc, options));
+  return rendered.map(({ file, text }) => {
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
     return file;
   });
 }

@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse, stringify } from 'yaml';
@@ -44,7 +45,7 @@ describe('failures at the boundaries', () => {
     const r = await cli(['run', '--models', 'v2', '--templates', 'broken', '--out', 'reports', '--quiet'], d);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/error: run (\S+) finished and is stored, but its reports could not be written to .*reports/);
-    expect(r.stderr).toMatch(/hint: fix the folder, then: l4d2-eval report --run \S+ --out DIR/);
+    expect(r.stderr).toMatch(/hint: fix the cause \(the folder, or --templates\), then: l4d2-eval report --run \S+ --out DIR/);
     expect(r.stderr).not.toMatch(STACK);
     const runId = /run (\S+) finished/.exec(r.stderr)![1]!;
     const again = await cli(['report', '--run', runId, '--out', 'out', '--format', 'md'], d);
@@ -167,5 +168,66 @@ describe('preflight, visible errors and retrying what failed (live server)', () 
     const done = await cli(['run', '--resume', runId, '--config', 'l4d2-eval.config.yaml'], dir);
     expect(done.code).toBe(2);
     expect(done.stderr).toContain(`error: run ${runId} is already finished, with no item in error to ask again\nhint: render it with \`l4d2-eval report --run ${runId} --config l4d2-eval.config.yaml\``);
+  });
+});
+
+describe('help and defaults that tell the truth', () => {
+  it("each command's help shows its own flag descriptions and defaults, never another command's", async () => {
+    const { commands } = (await import(pathToFileURL(path.join(ROOT, 'dist/src/cli/flags.js')).href)) as { commands: Record<string, unknown> };
+    const names = Object.keys(commands);
+    for (const name of names) {
+      const r = await cli([name, '--help'], ROOT);
+      expect(r.code).toBe(0);
+      const options = r.stdout.split('Options:\n')[1]!.split('\n\nExit codes')[0]!;
+      for (const line of options.split('\n')) {
+        const text = line.slice(29);
+        // "other: ..." or "other, third: ..." at the start of a description, or "; other: ..." inside it
+        const leaked = names.filter((o) => o !== name && new RegExp(`(^|; |, )${o}( --[a-z-]+)?(:|, [a-z])`).test(text));
+        expect(leaked, `${name}: ${line}`).toEqual([]);
+      }
+    }
+    const index = await cli(['index', '--help'], ROOT);
+    expect(index.stdout).toMatch(/--out FILE +Write the API index JSON to FILE \(default: standard output\)/);
+    const check = await cli(['check', '--help'], ROOT);
+    expect(check.stdout).toMatch(/--out DIR +Folder for accepted\.jsonl, rejected\.jsonl and the report \(default reports\/check\)/);
+    expect(check.stdout).toMatch(/--min-score N +Minimum evaluator score \(0-10\) to accept an example \(default 7\)\n/);
+    const compare = await cli(['compare', '--help'], ROOT);
+    expect(compare.stdout).not.toContain('default reports/latest');
+    expect(compare.stdout).toContain('130 interrupted');
+  });
+
+  it('validate works on a standalone suite without a config, and a suite naming no checks gets the standard ones', async () => {
+    const d = tempTree({ 'my-suite.yaml': 'name: mine\ncases:\n  - id: a\n    category: c\n    prompt: write a plugin\n' });
+    const r = await cli(['validate', 'my-suite.yaml', '--json'], d);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, cases: 1, checks: 4, models: [] });
+    const text = await cli(['validate', 'my-suite.yaml'], d);
+    expect(text.stdout).toBe('ok: mine: 1 cases, 4 checks in 1 files; no config here, so model labels were not checked\n');
+    const { loadSuites } = await import('../../src/suite/multi.js');
+    const { suite } = await loadSuites([path.join(d, 'my-suite.yaml')]);
+    expect(suite.cases[0]!.checks.map((c) => c.kind)).toEqual(['syntax', 'rule', 'api', 'compiles']);
+  });
+});
+
+describe('SQLite files carry a schema version', () => {
+  it('a new store is at the latest version; a store from before versions opens with its rows kept', async () => {
+    const { RunStore, RUN_STORE_MIGRATIONS } = await import('../../src/run/store.js');
+    const Database = (await import('better-sqlite3')).default;
+    const d = tempTree({});
+    const fresh = new RunStore(path.join(d, 'new.db'));
+    fresh.close();
+    const db = new Database(path.join(d, 'new.db'));
+    expect(db.pragma('user_version', { simple: true })).toBe(RUN_STORE_MIGRATIONS.at(-1)!.version);
+    db.close();
+    // A file made the old way: the tables, version 0.
+    const old = new Database(path.join(d, 'old.db'));
+    old.exec(RUN_STORE_MIGRATIONS[0]!.sql);
+    old.prepare("INSERT INTO runs (id, started_at, status, suite, meta) VALUES ('r1', '2026-01-01T00:00:00Z', 'finished', 's', ?)").run(
+      JSON.stringify({ runId: 'r1', startedAt: '2026-01-01T00:00:00Z', suite: { name: 's', files: [] }, cases: [], models: [] }),
+    );
+    old.close();
+    const store = new RunStore(path.join(d, 'old.db'));
+    expect(store.list().map((r) => r.runId)).toEqual(['r1']);
+    store.close();
   });
 });

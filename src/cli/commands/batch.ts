@@ -17,7 +17,7 @@ import type { CacheMode } from '../../run/cache.js';
 import { RunStore } from '../../run/store.js';
 import type { Suite } from '../../types/suite.js';
 import { listFlag, type ParsedFlags } from '../args.js';
-import { cacheModeOf, maxCostOf, openCache } from '../live-run.js';
+import { cacheModeOf, configArg, maxCostOf, openCache } from '../live-run.js';
 import { parseFormats, useColor, writeReports } from '../output.js';
 import { judgeModelsOf, judgingOf } from '../judging.js';
 
@@ -48,7 +48,7 @@ export async function submitBatchCommand(c: BatchSubmitContext): Promise<number>
     if (values.resume !== undefined) throw new UsageError('--batch cannot be combined with --resume', 'collect or resubmit a batch run with `l4d2-eval batch collect <runId> [--resubmit]`');
     const limit = maxCostOf(values['max-cost']);
     const estimate = estimateRun(c.suite, c.models, store.outputTokensByCase()).reduce((s, e) => s + (e.batch ?? 0), 0);
-    if (limit !== undefined && estimate > limit) throw new UserError('E_COST', `estimated Batch API cost $${estimate.toFixed(4)} is above --max-cost $${limit.toFixed(2)}; nothing was sent`, 'see `l4d2-eval estimate --batch`, or raise --max-cost');
+    if (limit !== undefined && estimate > limit) throw new UserError('E_COST', `estimated Batch API cost $${estimate.toFixed(4)} is above --max-cost $${limit.toFixed(2)}; nothing was sent`, `see \`l4d2-eval estimate --batch${configArg(values)}\`, or raise --max-cost`);
     const { runId, sent } = await submitBatchRun(c.suite, c.models, { store, batches, cache, cacheMode: c.cacheMode, compiler: config.compiler, ...(judging ? { afterJudge: judging.hook } : {}), configFile: config.file, entryFiles: c.files.map((f) => path.resolve(f)) });
     const cached = store.items(runId).length;
     if (values.json === true) out(JSON.stringify({ runId, status: store.status(runId)?.status, batches: sent, cachedResponses: cached }, null, 2));

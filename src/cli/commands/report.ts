@@ -20,7 +20,7 @@ function storedRuns(ids: string[], config: string | boolean | undefined): RunRes
   try {
     return ids.map((id) => {
       const run = loadBatchRun(store, id);
-      if (!run) throw new UserError('E_RUN', `no run "${id}" in the run store`, 'list runs with `l4d2-eval runs`');
+      if (!run) throw new UserError('E_RUN', `no run "${id}" in the run store`, `list runs with \`l4d2-eval runs${typeof config === 'string' ? ` --config ${config}` : ''}\``);
       return run;
     });
   } finally {

@@ -97,7 +97,7 @@ export async function runCommand(values: ParsedFlags, positionals: string[]): Pr
   } catch (err) {
     // The answers are stored and paid for: say how to get the reports once the cause is fixed.
     const why = err instanceof Error ? err.message : String(err);
-    throw new UserError('E_REPORT', `run ${run.runId} finished and is stored, but its reports could not be written to ${outDir}: ${why}`, `fix the folder, then: l4d2-eval report --run ${run.runId} --out DIR${values.config ? ` --config ${String(values.config)}` : ''}`);
+    throw new UserError('E_REPORT', `run ${run.runId} finished and is stored, but its reports could not be written to ${outDir}: ${why}`, `fix the cause (the folder, or --templates), then: l4d2-eval report --run ${run.runId} --out DIR${values.config ? ` --config ${String(values.config)}` : ''}`);
   }
   const allowed = countFlag('allow-errors', values['allow-errors']) ?? 0;
   const groups = unjudged(run);

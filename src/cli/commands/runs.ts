@@ -2,7 +2,7 @@ import { io } from '../../core/io.js';
 import Table from 'cli-table3';
 import { loadConfig } from '../../config/load.js';
 import { RunStore, type RunRow } from '../../run/store.js';
-import type { ParsedFlags } from '../args.js';
+import { configArg, type ParsedFlags } from '../args.js';
 
 function scores(r: RunRow): string {
   return r.models.map((m) => `${m.label} ${m.avgScore === null ? '-' : m.avgScore.toFixed(2)}${m.errors ? ` (${m.errors} err)` : ''}`).join(', ');
@@ -26,7 +26,7 @@ export async function runsCommand(values: ParsedFlags): Promise<number> {
   for (const r of rows) table.push([r.runId, r.startedAt.replace('T', ' ').slice(0, 19), r.suite, r.status, String(r.models.reduce((s, m) => s + m.items, 0)), scores(r)]);
   io.stdout.write(table.toString() + '\n');
   const open = rows.find((r) => r.status === 'running' || r.status === 'interrupted');
-  if (open) io.stdout.write(`\nResume an unfinished run with: l4d2-eval run --resume ${open.runId}\n`);
+  if (open) io.stdout.write(`\nResume an unfinished run with: l4d2-eval run --resume ${open.runId}${configArg(values)}\n`);
   const pending = rows.find((r) => r.status === 'batch_pending');
   if (pending) io.stdout.write(`Collect a Batch API run with: l4d2-eval batch collect ${pending.runId}\n`);
   return 0;
