@@ -1,7 +1,6 @@
 // Finds spcomp (config, SPCOMP, PATH) and its include folders, and reads its version once per binary.
 import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
-import { execa } from 'execa';
 import type { CompilerSettings } from '../core/types.js';
 
 /** Where spcomp was looked for and what was found. */
@@ -75,7 +74,7 @@ const versions = new Map<string, Promise<string | null>>();
 export function spcompVersion(bin: string): Promise<string | null> {
   let v = versions.get(bin);
   if (!v) {
-    v = execa(bin, [], { reject: false, timeout: 5000, stdin: 'ignore', maxBuffer: 64 * 1024 }).then((r) => {
+    v = import('execa').then(({ execa }) => execa(bin, [], { reject: false, timeout: 5000, stdin: 'ignore', maxBuffer: 64 * 1024 })).then((r) => {
       const first = `${String(r.stdout ?? '')}\n${String(r.stderr ?? '')}`.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
       return /SourcePawn Compiler\s+(\S+)/.exec(first)?.[1] ?? null;
     });

@@ -1,7 +1,7 @@
 // Compiles one answer with the real spcomp: own temp folder, no shell, a timeout that kills the process tree,
 // an output cap, and at most one compile per core. Compiler trouble becomes `problem`, never an exception.
 import path from 'node:path';
-import { execa, type Result } from 'execa';
+import type { Result } from 'execa';
 import type { EvalInput } from '../core/types.js';
 import { countDiagnostics, parseSpcompOutput } from './diagnostics.js';
 import { compileSlots } from './limit.js';
@@ -70,6 +70,8 @@ interface InPlace {
 async function invoke(bin: string, ws: Workspace, includes: string[], timeoutMs: number, maxBuffer: number, memoryMb: number, inPlace?: InPlace) {
   const target = inPlace ? path.basename(inPlace.file) : ANSWER_FILE;
   const cmd = limitedCommand(bin, [...includes.map((d) => `-i${d}`), `-i${ws.dir}`, `-o${path.join(ws.dir, 'plugin.smx')}`, target], memoryMb);
+  // execa loads on the first compile: a static-check run never pays for it.
+  const { execa } = await import('execa');
   const child = execa(cmd.file, cmd.args, {
     cwd: inPlace ? path.dirname(inPlace.file) : ws.dir,
     reject: false,
