@@ -1,13 +1,13 @@
 // The package is the product: what `npm pack` ships, installed into an empty project, must judge a plugin exactly as
 // the repository does (the API index and templates come with it; nothing is read from the current folder).
 // Installed offline from npm's cache (which `npm ci` fills) and without install scripts: `score` needs no native build.
-import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, ROOT } from '../helpers/cli.js';
+import { writeOfflineLock } from '../../bench/offline-lock.js';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const plugins = ['l4d2_tank_health.sp', 'l4d2_survivor_api.sp', 'l4d2_old_syntax_witch.sp'].map((f) => path.join(ROOT, 'test/fixtures/plugins', f));
@@ -21,29 +21,9 @@ beforeAll(async () => {
   const tarball = path.join(work, (JSON.parse(packed.stdout) as { filename: string }[])[0]!.filename);
   project = path.join(work, 'empty-project');
   mkdirSync(project);
-  writeOfflineLock(project, tarball);
+  writeOfflineLock(ROOT, project, tarball);
   await execa(npm, ['ci', '--offline', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: project });
 }, 300_000);
-
-/**
- * An empty project that depends on the tarball, with a lockfile whose dependency entries are the repository's own
- * (production ones): `npm ci --offline` then installs from npm's cache, which `npm ci` of the repository filled,
- * where `npm install` would need the registry to resolve version ranges.
- */
-function writeOfflineLock(dir: string, tarball: string): void {
-  const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
-  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown> & { version: string };
-  const spec = `file:${tarball}`;
-  const integrity = `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`;
-  const root = { name: 'empty-project', version: '1.0.0', private: true, dependencies: { 'l4d2-eval': spec } };
-  const packages: Record<string, unknown> = {
-    '': root,
-    'node_modules/l4d2-eval': { version: pkg.version, resolved: spec, integrity, dependencies: pkg.dependencies, bin: pkg.bin, license: pkg.license, engines: pkg.engines },
-  };
-  for (const [key, entry] of Object.entries(lock.packages)) if (key.startsWith('node_modules/') && !entry.dev) packages[key] = entry;
-  writeFileSync(path.join(dir, 'package.json'), JSON.stringify(root, null, 2));
-  writeFileSync(path.join(dir, 'package-lock.json'), JSON.stringify({ name: root.name, version: root.version, lockfileVersion: 3, requires: true, packages }, null, 2));
-}
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
