@@ -1,6 +1,6 @@
 // Running totals of a check: counts, reasons, score histogram, unknown APIs, worst examples.
 // Everything here is bounded (by the number of distinct reason codes and API names, and WORST_KEPT).
-import type { HistogramBin, Verdict, WorstExample } from './types.js';
+import type { CheckSummary, HistogramBin, Verdict, WorstExample } from './types.js';
 
 const WORST_KEPT = 20;
 /** Distinct unknown API names tracked; beyond that, new names are ignored (never seen in practice). */
@@ -56,6 +56,21 @@ export class CheckStats {
 
   get rejected(): number {
     return this.checked - this.accepted;
+  }
+
+  /** The summary's figures from these totals and the dataset's majority system prompt. */
+  figures(majority: { text: string; share: number } | null): Pick<CheckSummary, 'checked' | 'accepted' | 'majoritySystem' | 'reasons' | 'warnings' | 'histogram' | 'meanScore' | 'unknownApis' | 'worst'> {
+    return {
+      checked: this.checked,
+      accepted: this.accepted,
+      majoritySystem: majority ? { text: majority.text, share: Math.round(majority.share * 1000) / 1000 } : null,
+      reasons: this.reasonCounts(),
+      warnings: this.warningCounts(),
+      histogram: this.histogram(),
+      meanScore: this.meanScore(),
+      unknownApis: this.unknownApis(),
+      worst: this.worst(),
+    };
   }
 
   reasonCounts(): { code: string; count: number }[] {
