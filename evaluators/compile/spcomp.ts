@@ -128,7 +128,12 @@ function interpret(r: Result, timedOut: boolean, ws: Workspace, timeoutMs: numbe
   if (limitHit(r, raw, errors, memoryMb)) {
     return base({ ...found, problem: `spcomp ran out of memory under its limit of ${memoryMb} MB (compiler.max_memory_mb)${r.signal ? `, killed by ${r.signal}` : ''}: the answer asks the compiler for too much (e.g. huge arrays or #pragma dynamic)` });
   }
-  if (r.signal) return base({ ...found, problem: `spcomp crashed (killed by ${r.signal})` });
+  if (r.signal) {
+    // spcomp 1.12 under an address-space limit often dies by SIGSEGV when an allocation fails (measured with the real
+    // compiler on `int big[100000000]` and `#pragma dynamic 2000000000`): say so, without claiming it.
+    const limited = CAN_LIMIT && memoryMb > 0 && errors === 0 ? ` under its memory limit of ${memoryMb} MB (compiler.max_memory_mb), most likely the limit: the answer may ask for too much memory (huge arrays, #pragma dynamic); max_memory_mb: 0 compiles without a limit` : '';
+    return base({ ...found, problem: `spcomp crashed (killed by ${r.signal})${limited}` });
+  }
   if (exitCode !== 0 && errors === 0) return base({ ...found, problem: `spcomp exited with code ${exitCode} without reporting an error` });
   return base({ ...found, ok: exitCode === 0 && errors === 0 });
 }
