@@ -10,6 +10,8 @@ import { estimateRun } from '../cost/estimate.js';
 import { UserError } from '../core/errors.js';
 import { estimateJudges } from '../judge/estimate.js';
 import type { RunStore } from '../run/store.js';
+import type { RunSource } from '../compare/sources.js';
+import { openCache } from './live-run.js';
 
 /** The judge models of a suite's `judge` checks (none without such checks); a usage error when one is missing. */
 export function judgeModelsOf(suite: Pick<Suite, 'cases'>, config: Config): ModelConfig[] {
@@ -19,6 +21,18 @@ export function judgeModelsOf(suite: Pick<Suite, 'cases'>, config: Config): Mode
 /** The judging of a run, sharing the run's response cache. */
 export function judgingOf(suite: Pick<Suite, 'cases'>, config: Config, cache: ResponseCache | undefined, cacheMode: CacheMode): Judging | undefined {
   return createJudging(suite, config, { ...(cache ? { cache } : {}), cacheMode });
+}
+
+/** The judge of `gate` and `compare` when they run the suite for model labels: as `run`'s (refused when a judge model
+ * is missing, graded through the response cache, the judge not an evaluated model). */
+export function labelJudge(config: Config, cacheMode: CacheMode): NonNullable<RunSource['judge']> {
+  return (suite) => {
+    const judges = judgeModelsOf(suite, config);
+    if (judges.length === 0) return undefined;
+    const cache = openCache(config, judges, cacheMode);
+    const judging = judgingOf(suite, config, cache, cacheMode)!;
+    return { hook: judging.hook, close: () => cache?.close() };
+  };
 }
 
 /** `Judge grader (gpt-4o-2024-08-06): 12 verdicts, 0 errors, 12 cached, $0.0000` lines, apart from the models. */

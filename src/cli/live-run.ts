@@ -27,13 +27,15 @@ export { configArg } from './args.js';
 
 /**
  * The stored run `--resume` names, or a user error saying how to find one. A finished run can be resumed when some of
- * its items ended in an error: those are asked again (the cause, a key or a quota, may be fixed by now).
+ * its items ended in an error: those are asked again (the cause, a key or a quota, may be fixed by now), and answers
+ * whose `judge` check ended in an error are graded again.
  */
 export function resumable(store: RunStore, runId: string, values: ParsedFlags = {}): RunMeta {
   const meta = store.meta(runId);
   const cfg = configArg(values);
   if (!meta) throw new UserError('E_RUN', `no run "${runId}" in ${path.relative(process.cwd(), store.file) || store.file}`, `list runs with \`l4d2-eval runs${cfg}\``);
-  if (store.status(runId)?.status === 'finished' && store.itemCounts(runId).errors === 0) {
+  const counts = store.itemCounts(runId);
+  if (store.status(runId)?.status === 'finished' && counts.errors === 0 && counts.judgeErrors === 0) {
     throw new UserError('E_RUN', `run ${runId} is already finished, with no item in error to ask again`, `render it with \`l4d2-eval report --run ${runId}${cfg}\``);
   }
   return meta;

@@ -6,7 +6,9 @@ import { selectModels } from '../config/models.js';
 import { mergeResults, readResults } from '../run/results-file.js';
 import { executeRun } from '../run/run.js';
 import { loadSuites } from '../suite/multi.js';
+import type { ItemHook } from '../run/hooks.js';
 import type { ItemResult, RunResult } from '../types/run.js';
+import type { Suite } from '../types/suite.js';
 import { UserError } from '../core/errors.js';
 
 /** A positional is a results file when it looks like one or exists; otherwise it is a model label. */
@@ -24,6 +26,9 @@ export interface RunSource {
   modelConcurrency?: number;
   onItem?: (item: ItemResult) => void;
   onWarning?: (message: string) => void;
+  /** Model-graded checks of the loaded suite (the CLI's judge, as for `run`): called before anything is sent, it may
+   * refuse the suite by throwing; `close` is called when the run ends. */
+  judge?: (suite: Suite) => { hook: ItemHook; close(): void } | undefined;
 }
 
 /** Runs the suite for the given model labels (the offline replay models need no network). */
@@ -32,7 +37,12 @@ export async function runLabels(source: RunSource): Promise<RunResult> {
   const { suite, warnings } = await loadSuites(files);
   for (const w of warnings) source.onWarning?.(w);
   const models = selectModels(source.config, source.labels);
-  return executeRun({ suite, models, concurrency: source.concurrency, modelConcurrency: source.modelConcurrency, onItem: source.onItem });
+  const judging = source.judge?.(suite);
+  try {
+    return await executeRun({ suite, models, concurrency: source.concurrency, modelConcurrency: source.modelConcurrency, onItem: source.onItem, ...(judging ? { afterJudge: judging.hook } : {}) });
+  } finally {
+    judging?.close();
+  }
 }
 
 /** The config when one is named or present in the folder; results files alone need none. */

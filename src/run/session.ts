@@ -1,8 +1,9 @@
 // A run backed by the store: registered before the first request, each item written as it
 // finishes, status and counters recorded at the end, resumable by id.
-import type { RunResult } from '../types/run.js';
+import type { ItemResult, RunResult } from '../types/run.js';
 import { assembleRun } from './assemble.js';
 import type { ResponseCache, CacheMode } from './cache.js';
+import { mapLimit } from './pool.js';
 import { executeRun, newRunId, type RunOptions } from './run.js';
 import { storedModel, type RunMeta, type RunStore } from './store.js';
 
@@ -41,7 +42,9 @@ export async function runSession(o: SessionOptions): Promise<RunResult> {
   }
   const runId = meta.runId;
   // Error items are asked again on resume: the cause (a key, a quota) may be fixed by now.
-  const done = o.resume ? store.items(runId).filter((i) => i.status !== 'error') : [];
+  let done = o.resume ? store.items(runId).filter((i) => i.status !== 'error') : [];
+  // An answered item whose `judge` check is in error (the judge failed) keeps its answer: only the judge is asked again.
+  if (o.afterJudge) done = await regradeJudges(done, o, runId);
   // Keep only the counters of executeRun's result: the whole run is read back from the store below, and holding
   // both copies at once doubled the peak memory of large runs.
   const { counters, interrupted } = countersOf(await executeRun({
@@ -57,6 +60,24 @@ export async function runSession(o: SessionOptions): Promise<RunResult> {
   }));
   store.setStatus(runId, interrupted ? 'interrupted' : 'finished', counters);
   return loadRun(store, runId)!;
+}
+
+/** Whether a stored item was answered but a `judge` check of it could not be graded. */
+function hasJudgeError(item: ItemResult): boolean {
+  return item.answer !== null && item.checks.some((c) => c.kind === 'judge' && c.status === 'error');
+}
+
+/** Grades again the judge checks of resumed items where one is in error, storing each item re-graded. */
+async function regradeJudges(done: ItemResult[], o: SessionOptions, runId: string): Promise<ItemResult[]> {
+  const cases = new Map(o.suite.cases.map((c) => [c.id, c]));
+  return mapLimit(done, o.concurrency ?? 8, async (item) => {
+    const kase = cases.get(item.caseId);
+    if (!kase || !hasJudgeError(item) || o.signal?.aborted) return item;
+    const graded = await o.afterJudge!(item, kase, o.signal);
+    if (graded.error?.code === 'aborted') return item;
+    o.store.putItem(runId, graded);
+    return graded;
+  });
 }
 
 function countersOf(result: RunResult) {

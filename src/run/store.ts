@@ -179,11 +179,18 @@ export class RunStore {
       .map((r) => parseStoredJson(itemSchema, r.data, this.file, `item row ${r.rowid} of run ${runId}`) as unknown as ItemResult);
   }
 
-  /** How many items of a run are stored, and how many of them ended in an error (a resume asks those again). */
-  itemCounts(runId: string): { stored: number; errors: number } {
+  /** How many items of a run are stored, how many ended in an error (a resume asks those again), and how many others
+   * have a `judge` check in error (a resume grades those again). */
+  itemCounts(runId: string): { stored: number; errors: number; judgeErrors: number } {
     this.itemWriter.flush();
-    const row = this.db.prepare<[string], { stored: number; errors: number | null }>("SELECT COUNT(*) AS stored, SUM(status = 'error') AS errors FROM items WHERE run_id = ?").get(runId);
-    return { stored: row?.stored ?? 0, errors: row?.errors ?? 0 };
+    const row = this.db
+      .prepare<[string], { stored: number; errors: number | null; judgeErrors: number | null }>(
+        `SELECT COUNT(*) AS stored, SUM(status = 'error') AS errors,
+          SUM(status != 'error' AND EXISTS (SELECT 1 FROM json_each(data, '$.checks') WHERE json_extract(value, '$.kind') = 'judge' AND json_extract(value, '$.status') = 'error')) AS judgeErrors
+        FROM items WHERE run_id = ?`,
+      )
+      .get(runId);
+    return { stored: row?.stored ?? 0, errors: row?.errors ?? 0, judgeErrors: row?.judgeErrors ?? 0 };
   }
 
   list(): RunRow[] {

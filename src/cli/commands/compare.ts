@@ -6,6 +6,8 @@ import { compareRun } from '../../analysis/compare.js';
 import { renderCompareMarkdown } from '../../compare/render/markdown.js';
 import { appendStepSummary, parseCompareFormats, writeComparison } from '../../compare/render/write.js';
 import { gatherRun, optionalConfig } from '../../compare/sources.js';
+import { labelJudge } from '../judging.js';
+import { cacheModeOf } from '../live-run.js';
 import { UsageError } from '../../core/errors.js';
 import { loadHistory } from '../../analysis/history.js';
 import { intFlag, listFlag, type ParsedFlags } from '../args.js';
@@ -28,13 +30,16 @@ export async function compareCommand(values: ParsedFlags, positionals: string[])
   const json = values.json === true;
   const config = optionalConfig(values.config as string | undefined, loadConfig);
   const formats = parseCompareFormats(listFlag(values.format));
-  const args = positionals.length > 0 ? positionals : Object.keys(config?.models ?? {});
+  // Every configured model but the judge (it grades answers; it is compared only when named).
+  const args = positionals.length > 0 ? positionals : Object.keys(config?.models ?? {}).filter((l) => l !== config?.judge?.model);
   await preflightLabels(args, config, typeof values.out === 'string' ? path.resolve(values.out) : undefined);
   const run = await gatherRun(args, {
     config,
     concurrency: intFlag('concurrency', values.concurrency),
     modelConcurrency: intFlag('model-concurrency', values['model-concurrency']),
     onWarning: (w) => (json ? undefined : io.stderr.write(`warning: ${w}\n`)),
+    // Labels run the suite here: its `judge` checks are graded as by `run`.
+    ...(config ? { judge: labelJudge(config, cacheModeOf(values)) } : {}),
   });
   const comparison = compareRun(run, { seed: seedFlag(values.seed), ks: kList(values['pass-k']) });
   if (typeof values.history === 'string') {
