@@ -1,7 +1,7 @@
 // Cost before spending: prompt tokens counted with the gpt-4o tokenizer (o200k_base), output
 // sizes from earlier runs of the same case when the store has them, else a default.
-import { Tiktoken } from 'js-tiktoken/lite';
-import o200k from 'js-tiktoken/ranks/o200k_base';
+import { createRequire } from 'node:module';
+import type { Tiktoken } from 'js-tiktoken/lite';
 import type { ModelConfig } from '../config/schema.js';
 import type { ChatMessage } from '../types/provider.js';
 import type { Suite } from '../types/suite.js';
@@ -14,7 +14,13 @@ let encoder: Tiktoken | undefined;
 
 /** Tokens of a chat prompt as the gpt-4o family counts them (a few tokens of framing per message). */
 export function promptTokens(messages: ChatMessage[]): number {
-  encoder ??= new Tiktoken(o200k);
+  // The tokenizer and its 2 MB rank table load on the first count, not with the module: `run` imports this for
+  // --max-cost and would otherwise pay about 130 ms on every start.
+  if (!encoder) {
+    const require = createRequire(import.meta.url);
+    const { Tiktoken: Encoder } = require('js-tiktoken/lite') as typeof import('js-tiktoken/lite');
+    encoder = new Encoder(require('js-tiktoken/ranks/o200k_base') as ConstructorParameters<typeof Encoder>[0]);
+  }
   return messages.reduce((s, m) => s + 3 + encoder!.encode(m.content).length, 3);
 }
 

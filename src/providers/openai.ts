@@ -1,10 +1,10 @@
 // OpenAI provider: chat completions on the official client, against api.openai.com or any
 // OpenAI-compatible server (vLLM, Ollama, LM Studio, llama.cpp). The client never retries
 // (maxRetries: 0): the scheduler owns retries, so every attempt is counted and paced in one place.
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { ModelConfig } from '../config/schema.js';
 import type { CompletionError, CompletionRequest, CompletionResult, Provider } from '../types/provider.js';
-import { toCompletionError } from './openai/errors.js';
+import { toCompletionError, type SdkErrors } from './openai/errors.js';
 import { resolveEnv } from './openai/env.js';
 import { createNodeFetch } from './openai/transport.js';
 
@@ -56,16 +56,21 @@ export function hostPort(url: string): string {
 /** Creates the provider for one configured `openai` model. */
 export function createOpenAIProvider(model: ModelConfig): Provider {
   const endpoint = resolveEndpoint(model);
-  const client = endpoint.error
-    ? undefined
-    : new OpenAI({
+  // The SDK (about 100 ms of module loading) is imported on the first request: a run answered from the cache never
+  // loads it.
+  let sdk: Promise<{ client: OpenAI; errors: SdkErrors }> | undefined;
+  const connect = () =>
+    (sdk ??= import('openai').then((m) => ({
+      errors: m,
+      client: new m.default({
         apiKey: endpoint.apiKey,
         baseURL: endpoint.baseURL,
         defaultHeaders: endpoint.headers,
         maxRetries: 0,
         timeout: model.timeout_ms ?? DEFAULT_TIMEOUT_MS,
         fetch: createNodeFetch(),
-      });
+      }),
+    })));
   return {
     name: 'openai',
     cacheScope: `openai ${endpoint.baseURL}`,
@@ -73,7 +78,8 @@ export function createOpenAIProvider(model: ModelConfig): Provider {
     async complete(req: CompletionRequest, { signal }): Promise<CompletionResult> {
       const started = performance.now();
       const elapsed = () => performance.now() - started;
-      if (!client) return { error: endpoint.error, latencyMs: 0, cached: false };
+      if (endpoint.error) return { error: endpoint.error, latencyMs: 0, cached: false };
+      const { client, errors } = await connect();
       try {
         const p = req.params;
         const res = await client.chat.completions.create(
@@ -102,7 +108,7 @@ export function createOpenAIProvider(model: ModelConfig): Provider {
         const usage = res.usage ? { inputTokens: res.usage.prompt_tokens, outputTokens: res.usage.completion_tokens } : undefined;
         return { text, usage, latencyMs: elapsed(), cached: false, finishReason: choice?.finish_reason ?? undefined, ...(typeof res.model === 'string' ? { servedModel: res.model } : {}) };
       } catch (err) {
-        const error = toCompletionError(err, req);
+        const error = toCompletionError(err, req, errors);
         return { error: error.code === 'aborted' ? error : { ...error, host: hostPort(endpoint.baseURL) }, latencyMs: elapsed(), cached: false };
       }
     },

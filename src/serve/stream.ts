@@ -1,6 +1,6 @@
 // One answer for the playground, delivered piece by piece as it arrives: the OpenAI protocol with `stream: true`
 // for live models, the recording in line-sized pieces for replay models. Failures are values, as with providers.
-import OpenAI from 'openai';
+import OpenAI, * as sdk from 'openai';
 import type { ModelConfig } from '../config/schema.js';
 import { createProvider } from '../providers/index.js';
 import { DEFAULT_TIMEOUT_MS, resolveEndpoint } from '../providers/openai.js';
@@ -66,7 +66,7 @@ async function openai(model: ModelConfig, req: CompletionRequest, onDelta: OnDel
     }
     return { text, usage, latencyMs: elapsed(), cached: false, finishReason };
   } catch (err) {
-    return { error: toCompletionError(err, req), latencyMs: elapsed(), cached: false };
+    return { error: toCompletionError(err, req, sdk), latencyMs: elapsed(), cached: false };
   }
 }
 

@@ -1,5 +1,5 @@
 // Maps what the OpenAI client throws to a CompletionError the scheduler can act on.
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import type { APIError } from 'openai';
 import type { CompletionError, CompletionRequest } from '../../types/provider.js';
 
 /** Reads `retry-after-ms` (ms) or `retry-after` (seconds or an HTTP date) from response headers. */
@@ -49,8 +49,12 @@ function serverText(err: APIError): string | undefined {
   return m?.replace(/\s+/g, ' ').trim().slice(0, 300) || undefined;
 }
 
+/** The client's error classes (from the loaded `openai` module: the SDK loads on the first request, not at start). */
+export type SdkErrors = Pick<typeof import('openai'), 'APIConnectionError' | 'APIConnectionTimeoutError' | 'APIError' | 'APIUserAbortError'>;
+
 /** Converts a thrown client error into a value; never throws. */
-export function toCompletionError(err: unknown, req: CompletionRequest): CompletionError {
+export function toCompletionError(err: unknown, req: CompletionRequest, sdk: SdkErrors): CompletionError {
+  const { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } = sdk;
   if (err instanceof APIUserAbortError) return { code: 'aborted', message: 'request aborted', retryable: false };
   if (err instanceof APIConnectionTimeoutError) return { code: 'timeout', message: `model ${req.label}: request timed out`, retryable: true };
   if (err instanceof APIConnectionError) {
