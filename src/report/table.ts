@@ -40,7 +40,10 @@ export function renderTable(run: RunResult, options: ReportOptions = {}): string
     ]);
   }
   const title = `${p.bold(run.suite.name)} · run ${run.runId}`;
-  return `${title}\n${table.toString()}\n`;
+  // Replayed hand-written answers are not a model's output: say so wherever their figures are shown.
+  const samples = summaryRows(run).filter((r) => r.sampleAnswers).map((r) => r.label);
+  const note = samples.length > 0 ? `${p.dim(`${samples.join(', ')}: sample answers (hand-written replay files, not the model's output)`)}\n` : '';
+  return `${title}\n${table.toString()}\n${note}`;
 }
 
 /** Short terminal summary printed after a run. */

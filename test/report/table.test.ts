@@ -27,6 +27,16 @@ describe('table reporter', () => {
     expect(line).toContain('75.0% static');
   });
 
+  it('says which models replay sample answers, and only those', () => {
+    const run = makeRunResult();
+    expect(reporters.table.render(run, { color: false })).not.toContain('sample answers');
+    run.models[0] = { ...run.models[0]!, answers: 'sample' };
+    run.models[1] = { ...run.models[1]!, answers: 'recorded' };
+    const out = reporters.table.render(run, { color: false });
+    expect(out).toContain('v1: sample answers (hand-written replay files');
+    expect(out).not.toMatch(/v2[^\n]*sample answers/);
+  });
+
   it('colours with color true, without changing the text', () => {
     const coloured = reporters.table.render(makeRunResult(), { color: true });
     expect(coloured).toMatch(ANSI);
