@@ -27,6 +27,8 @@ export interface PreflightOptions {
   configFile?: string;
   /** Per-probe timeout in ms (default 5000, or L4D2_EVAL_PREFLIGHT_TIMEOUT_MS). */
   timeoutMs?: number;
+  /** Called before a failed check is thrown (to release what the caller opened). */
+  onFail?: () => void;
 }
 
 /** Refuses a folder that exists as a file, or whose nearest existing parent cannot be written. */
@@ -118,6 +120,15 @@ async function probe(p: Probe, timeoutMs: number, configFile?: string): Promise<
 
 /** Runs every check; throws the first failure as a UserError (exit 2) before anything is sent. */
 export async function preflight(o: PreflightOptions): Promise<void> {
+  try {
+    await checks(o);
+  } catch (err) {
+    o.onFail?.();
+    throw err;
+  }
+}
+
+async function checks(o: PreflightOptions): Promise<void> {
   if (o.outDir) checkWritableFolder(o.outDir, 'report folder');
   o.checkStore?.();
   const live = o.models.filter((m) => m.provider !== 'replay');

@@ -7,6 +7,7 @@ import type { ItemResult, RunResult } from '../types/run.js';
 import type { CheckSpec, Suite } from '../types/suite.js';
 import type { CompilerSettings } from '../../evaluators/core/types.js';
 import { assembleRun } from './assemble.js';
+import { cacheKey, type ResponseCache } from './cache.js';
 import { judgeAnswer, type Judgement } from './judge.js';
 import { judgementKey, judgingScope } from './judgement-key.js';
 import { ModelClient, type LiveOptions } from './live.js';
@@ -54,6 +55,23 @@ function interleave(work: WorkItem[]): number[] {
   const order: number[] = [];
   for (let k = 0; order.length < work.length; k++) for (const l of lists) if (k < l.length) order.push(l[k]!);
   return order;
+}
+
+/**
+ * Labels of the models whose every item of this plan is already in the response cache: a run asks them nothing, so
+ * their server, key and price need not be checked before it (the answers cost nothing and need no network).
+ */
+export function fullyCachedModels(cache: ResponseCache | undefined, models: readonly ModelConfig[], cases: Suite['cases'], include?: (work: WorkItem) => boolean): Set<string> {
+  const labels = new Set<string>();
+  if (!cache) return labels;
+  const work = planRun([...models], cases).filter((w) => include?.(w) ?? true);
+  for (const model of models) {
+    const scope = createProvider(model).cacheScope;
+    if (!scope) continue;
+    const keys = work.filter((w) => w.model.label === model.label).map((w) => cacheKey(scope, requestFor(w)));
+    if (keys.length > 0 && cache.existing(keys).size === keys.length) labels.add(model.label);
+  }
+  return labels;
 }
 
 /** A sortable, unique run id: `20261127-054000-1a2b3c`. */

@@ -133,3 +133,27 @@ describe('run against a live openai-compatible server', () => {
     expect(text.stdout).toMatch(/Total: \$\d+\.\d{4} direct, \$\d+\.\d{4} with the Batch API/);
   });
 });
+
+describe('a re-run answered from the cache', () => {
+  it('needs neither the server nor the key; --no-cache does, and preflight says so before sending anything', async () => {
+    const suite = await coreSuite();
+    const own = await startOpenAIServer({ answers: answersByPrompt(suite) });
+    const dir = tempProject();
+    const cfg = path.join(dir, 'l4d2-eval.config.yaml');
+    const doc = parse(readFileSync(cfg, 'utf8')) as { models: Record<string, unknown> };
+    doc.models.v3 = { provider: 'openai', id: 'ft:gpt-4o-mini-2024-07-18:team:l4d2-v3:abc', baseURL: own.baseURL, apiKey: '${L4D2_TEST_KEY}' };
+    writeFileSync(cfg, stringify(doc));
+    const first = await cli(['run', '--models', 'v3', '--quiet'], dir);
+    expect(first.code, first.stderr).toBe(0);
+    expect(own.requests).toHaveLength(n);
+    await own.close();
+    delete process.env.L4D2_TEST_KEY;
+    const again = await cli(['run', '--models', 'v3', '--quiet', '--json'], dir).finally(() => (process.env.L4D2_TEST_KEY = FAKE_KEY));
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout).models[0]).toMatchObject({ requests: 0, cachedResponses: n });
+    const fresh = await cli(['run', '--models', 'v3', '--quiet', '--no-cache'], dir);
+    expect(fresh.code).toBe(2);
+    expect(fresh.stderr).toContain(`cannot reach ${own.baseURL}`);
+    expect(fresh.stderr).not.toMatch(/^\s+at /m);
+  });
+});

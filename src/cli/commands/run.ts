@@ -3,6 +3,7 @@ import path from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { selectModels } from '../../config/models.js';
 import { reporters } from '../../report/index.js';
+import { fullyCachedModels } from '../../run/run.js';
 import { runSession } from '../../run/session.js';
 import { RunStore } from '../../run/store.js';
 import { createProgress, progressMode } from '../../run/progress.js';
@@ -36,16 +37,25 @@ export async function runCommand(values: ParsedFlags, positionals: string[]): Pr
   // Flags read later are checked now, before anything is shown or sent.
   intFlag('concurrency', values.concurrency);
   countFlag('allow-errors', values['allow-errors']);
-  // Before the first paid request: report folder and store writable, keys present, servers reachable, prices known.
+  // Judge models of `judge` checks are checked before anything is sent, and use the run's cache.
+  const judges = judgeModelsOf(suite, config);
+  const cache = openCache(config, [...models, ...judges], cacheMode);
+  // Before the first paid request: report folder and store writable, keys present, servers reachable, prices known;
+  // models the cache answers in full (a re-run) are asked nothing, so their server and key are not needed.
+  const answered = resume || cacheMode !== 'use' ? new Set<string>() : fullyCachedModels(cache, models, suite.cases, shard?.include);
   await preflight({
-    models,
+    models: models.filter((m) => !answered.has(m.label)),
+    onFail: () => cache?.close(),
     outDir: values.batch === true ? undefined : path.resolve(typeof values.out === 'string' ? values.out : config.out),
     checkStore: () => store.assertWritable(),
     maxCost: maxCostOf(values['max-cost']),
     allowUnpriced: values['allow-unpriced'] === true,
     configFile: config.file,
   });
-  if (values.batch === true) return submitBatchCommand({ values, config, store, suite, models, files, cacheMode });
+  if (values.batch === true) {
+    cache?.close();
+    return submitBatchCommand({ values, config, store, suite, models, files, cacheMode });
+  }
   enforceMaxCost(maxCostOf(values['max-cost']), suite, models, store);
   enforceMaxCostWithJudges(maxCostOf(values['max-cost']), suite, models, config, store);
   const formats = parseFormats(listFlag(values.format) ?? config.formats);
@@ -58,9 +68,6 @@ export async function runCommand(values: ParsedFlags, positionals: string[]): Pr
     progress.resumeFrom(c.stored - c.errors);
   }
   const byLabel = new Map(models.map((m) => [m.label, m]));
-  // Judge models of `judge` checks are checked before anything is sent, and use the run's cache.
-  const judges = judgeModelsOf(suite, config);
-  const cache = openCache(config, [...models, ...judges], cacheMode);
   const judging = judgingOf(suite, config, cache, cacheMode);
   const interrupt = interruptOnSigint(json || values.quiet === true);
   const run = await runSession({
