@@ -41,6 +41,14 @@ export function resumable(store: RunStore, runId: string, values: ParsedFlags = 
   return meta;
 }
 
+/** The answer cache of `compare` and `gate` when they run the suite from labels: the same cache as `run`. */
+export function labelAnswers(config: Config, cacheMode: CacheMode): (models: ModelConfig[]) => { cache: ResponseCache; cacheMode: CacheMode; close(): void } | undefined {
+  return (models) => {
+    const cache = openCache(config, models, cacheMode);
+    return cache ? { cache, cacheMode, close: () => cache.close() } : undefined;
+  };
+}
+
 /** Parses --max-cost (dollars). */
 export function maxCostOf(value: string | boolean | undefined): number | undefined {
   if (typeof value !== 'string') return undefined;

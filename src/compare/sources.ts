@@ -7,6 +7,8 @@ import { mergeResults, readResults } from '../run/results-file.js';
 import { executeRun } from '../run/run.js';
 import { loadSuites } from '../suite/multi.js';
 import type { ItemHook } from '../run/hooks.js';
+import type { CacheMode, ResponseCache } from '../run/cache.js';
+import type { ModelConfig } from '../config/schema.js';
 import type { ItemResult, RunResult } from '../types/run.js';
 import type { Suite } from '../types/suite.js';
 import { UserError } from '../core/errors.js';
@@ -29,6 +31,8 @@ export interface RunSource {
   /** Model-graded checks of the loaded suite (the CLI's judge, as for `run`): called before anything is sent, it may
    * refuse the suite by throwing; `close` is called when the run ends. */
   judge?: (suite: Suite) => { hook: ItemHook; close(): void } | undefined;
+  /** The response cache for the models' answers (as `run` uses it), opened for the selected models. */
+  answers?: (models: ModelConfig[]) => { cache: ResponseCache; cacheMode: CacheMode; close(): void } | undefined;
 }
 
 /** Runs the suite for the given model labels (the offline replay models need no network). */
@@ -38,9 +42,19 @@ export async function runLabels(source: RunSource): Promise<RunResult> {
   for (const w of warnings) source.onWarning?.(w);
   const models = selectModels(source.config, source.labels);
   const judging = source.judge?.(suite);
+  const answers = source.answers?.(models);
   try {
-    return await executeRun({ suite, models, concurrency: source.concurrency, modelConcurrency: source.modelConcurrency, onItem: source.onItem, ...(judging ? { afterJudge: judging.hook } : {}) });
+    return await executeRun({
+      suite,
+      models,
+      concurrency: source.concurrency,
+      modelConcurrency: source.modelConcurrency,
+      onItem: source.onItem,
+      ...(judging ? { afterJudge: judging.hook } : {}),
+      ...(answers ? { live: { cache: answers.cache, cacheMode: answers.cacheMode } } : {}),
+    });
   } finally {
+    answers?.close();
     judging?.close();
   }
 }

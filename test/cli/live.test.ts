@@ -157,3 +157,19 @@ describe('a re-run answered from the cache', () => {
     expect(fresh.stderr).not.toMatch(/^\s+at /m);
   });
 });
+
+describe('gate and compare from labels', () => {
+  it('answer live models through the response cache, as run does: a second gate sends no request', async () => {
+    const dir = project();
+    const before = server.requests.length;
+    const first = await cli(['gate', '--baseline', 'v2', '--candidate', 'v3', '--json'], dir);
+    expect([0, 1], first.stderr).toContain(first.code);
+    expect(server.requests.length - before).toBe(n);
+    const second = await cli(['gate', '--baseline', 'v2', '--candidate', 'v3', '--json'], dir);
+    expect(second.code).toBe(first.code);
+    expect(server.requests.length - before).toBe(n);
+    const compared = await cli(['compare', 'v2', 'v3', '--json', '--out', path.join(dir, 'cmp')], dir);
+    expect(compared.code, compared.stderr).toBe(0);
+    expect(server.requests.length - before).toBe(n);
+  });
+});
