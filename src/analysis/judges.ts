@@ -1,23 +1,15 @@
 // What reports show of model-graded (`judge`) checks: the judges, apart from the evaluated models, and every verdict
 // with its per-criterion decisions and reasons.
-import type { JudgeDetails } from '../types/judge.js';
+import type { JudgeDetails, JudgeSummary } from '../types/judge.js';
 import type { RunResult } from '../types/run.js';
 
-/** One judge model's line. */
-export interface JudgeRow {
-  label: string;
-  modelId: string;
+/** One judge model's line: its summary, with the served ids and the cost as text. */
+export type JudgeRow = Omit<JudgeSummary, 'servedModels'> & {
   /** Model ids the server reported, comma-separated (the requested id when none was reported). */
   served: string;
-  verdicts: number;
-  errors: number;
-  cached: number;
-  inputTokens: number;
-  outputTokens: number;
-  costUsd: number | null;
   /** `$0.0123`, or `no pricing`. */
   costText: string;
-}
+};
 
 /** One graded judge check of one item. */
 export interface VerdictRow {

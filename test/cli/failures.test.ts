@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, cli, ROOT, tempProject } from '../helpers/cli.js';
-import { answersByPrompt, coreSuite, FAKE_KEY } from '../helpers/live.js';
+import { coreServer, FAKE_KEY } from '../helpers/live.js';
 import { startOpenAIServer, type Fault, type OpenAIServer } from '../helpers/openai-server.js';
 import { tempTree } from '../helpers/tmp.js';
 
@@ -72,10 +72,7 @@ describe('preflight, visible errors and retrying what failed (live server)', () 
   let server: OpenAIServer;
   let n: number;
   beforeAll(async () => {
-    process.env.L4D2_TEST_KEY = FAKE_KEY;
-    const suite = await coreSuite();
-    n = suite.cases.length;
-    server = await startOpenAIServer({ answers: answersByPrompt(suite) });
+    ({ server, n } = await coreServer());
   });
   afterAll(() => server.close());
 

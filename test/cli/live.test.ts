@@ -5,7 +5,7 @@ import { execa } from 'execa';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, cli, tempProject } from '../helpers/cli.js';
-import { answersByPrompt, coreSuite, FAKE_KEY, filesContaining } from '../helpers/live.js';
+import { answersByPrompt, coreServer, coreSuite, FAKE_KEY, filesContaining } from '../helpers/live.js';
 import { startOpenAIServer, type OpenAIServer } from '../helpers/openai-server.js';
 
 let server: OpenAIServer;
@@ -32,10 +32,7 @@ function storedCount(dir: string): number {
 }
 
 beforeAll(async () => {
-  process.env.L4D2_TEST_KEY = FAKE_KEY;
-  const suite = await coreSuite();
-  n = suite.cases.length;
-  server = await startOpenAIServer({ answers: answersByPrompt(suite) });
+  ({ server, n } = await coreServer());
 });
 afterAll(() => server.close());
 

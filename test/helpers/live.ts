@@ -4,6 +4,7 @@ import path from 'node:path';
 import { loadSuites } from '../../src/suite/multi.js';
 import type { Suite } from '../../src/types/suite.js';
 import { ROOT } from './cli.js';
+import { startOpenAIServer, type OpenAIServer } from './openai-server.js';
 
 /** A fake API key made of parts, so no key-shaped literal sits in the repository. */
 export const FAKE_KEY = ['sk', 'test', 'NEVER', 'STORE', 'x'.repeat(24)].join('-');
@@ -32,4 +33,11 @@ export function filesContaining(dir: string, needle: string): string[] {
     if (statSync(file).isFile() && readFileSync(file).includes(Buffer.from(needle))) hits.push(file);
   }
   return hits;
+}
+
+/** A loopback server answering the core suite's prompts with the recorded v2 answers; sets L4D2_TEST_KEY. */
+export async function coreServer(): Promise<{ server: OpenAIServer; n: number }> {
+  process.env.L4D2_TEST_KEY = FAKE_KEY;
+  const suite = await coreSuite();
+  return { server: await startOpenAIServer({ answers: answersByPrompt(suite) }), n: suite.cases.length };
 }
