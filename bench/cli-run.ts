@@ -57,7 +57,7 @@ function project(baseURL: string): { dir: string; answers: [string, string][] } 
 
 /** Wall time in seconds of one fresh `l4d2-eval run` process in `dir`. */
 function runOnce(dir: string, args: string[]): number {
-  const cli = packagePath('dist', 'src', 'cli', 'bin.js');
+  const cli = packagePath('dist', 'cli', 'bin.js');
   const started = performance.now();
   const r = spawnSync(process.execPath, [cli, 'run', '--quiet', '--allow-errors', '0', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '1' } });
   const seconds = (performance.now() - started) / 1000;

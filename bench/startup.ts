@@ -27,7 +27,7 @@ function time(args: string[]): number {
 }
 
 export async function run(): Promise<void> {
-  const cli = packagePath('dist', 'src', 'cli', 'bin.js');
+  const cli = packagePath('dist', 'cli', 'bin.js');
   const plugin = packagePath('test', 'fixtures', 'plugins', 'l4d2_tank_health.sp');
   const rows: [string, number, string][] = [
     ['node -e 0 (the floor)', time(['-e', '0']), ''],

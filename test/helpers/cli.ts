@@ -6,7 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { execa } from 'execa';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const CLI = path.join(ROOT, 'dist/src/cli/bin.js');
+/** The executable as shipped: the bundle `npm run build` makes (package.json `bin`). */
+export const CLI = path.join(ROOT, 'dist/cli/bin.js');
 
 type CliMain = (argv: string[], streams: { stdout: { write(s: string): boolean }; stderr: { write(s: string): boolean }; stdin?: NodeJS.ReadableStream }) => Promise<number>;
 let loaded: Promise<CliMain> | undefined;

@@ -36,8 +36,9 @@ describe('the packed package in an empty project', () => {
   });
 
   it('scores real plugins exactly as the repository does', async () => {
-    const installed = path.join(project, 'node_modules/l4d2-eval/dist/src/cli/bin.js');
-    const there = await execa(process.execPath, [installed, 'score', '--json', ...plugins], { cwd: project, reject: false, env: { NO_COLOR: '1' } });
+    // The executable as npm links it (package.json `bin`), not a file of our choosing.
+    const installed = path.join(project, 'node_modules/.bin/l4d2-eval');
+    const there = await execa(installed, ['score', '--json', ...plugins], { cwd: project, reject: false, env: { NO_COLOR: '1' } });
     const here = await cli(['score', '--json', ...plugins], ROOT);
     expect(there.stderr).toBe('');
     const parse = (out: string) => out.trim().split('\n').map((l) => JSON.parse(l) as { score: number; unknownApis: string[]; compile: { ok: boolean; mode: string } });
