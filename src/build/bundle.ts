@@ -1,4 +1,4 @@
-// The build step after tsc (`npm run build:cli`): bundles the CLI (dist/src/cli/bin.js and all it imports) into
+// The build step after tsc (`npm run build:cli`): precompiles the report templates (./templates.ts), then bundles the CLI (dist/src/cli/bin.js and all it imports) into
 // dist/cli/: the entry, one chunk per command (still loaded only when that command runs) and shared chunks, so a
 // command starts by reading a few files instead of some 300 modules. Packages with native or wasm files stay
 // outside the bundle (they find those files next to themselves). The licence of every package whose code is copied
@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { precompileTemplates } from './templates.js';
 
 /** Loaded from node_modules at run time: native bindings, wasm, and the tokenizer's large rank files. */
 export const EXTERNAL = ['libsql', 'better-sqlite3', 'web-tree-sitter', 'js-tiktoken'];
@@ -75,6 +76,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
     process.stderr.write('error: dist/src/cli/bin.js not found\nhint: run tsc first (npm run build does both)\n');
     process.exit(2);
   }
+  const templates = precompileTemplates(root);
   const { files, packages } = await bundleCli(root);
-  process.stdout.write(`dist/cli: ${files} files; bundled packages: ${packages.length} (licences in dist/cli/THIRD-PARTY-LICENSES.md)\n`);
+  process.stdout.write(`dist/templates: ${templates} precompiled templates; dist/cli: ${files} files, bundled packages: ${packages.length} (licences in dist/cli/THIRD-PARTY-LICENSES.md)\n`);
 }

@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { UserError } from '../core/errors.js';
 import { packagePath } from '../core/paths.js';
+import { precompiledSpec, TEMPLATE_MODES, type TemplateMode } from './precompiled.js';
 
 /** Which template to load, and how to name it in errors. */
 export interface TemplateSpec {
@@ -37,13 +38,25 @@ export function lastExisting(dirs: readonly string[], ...parts: string[]): strin
   return found;
 }
 
-/** Registers `partials/*.hbs` of every folder by file name without `.hbs`; later folders override earlier ones. */
-export function registerPartials(hb: typeof Handlebars, dirs: readonly string[], prefix = ''): void {
+/** The template in `file` for `hb`: precompiled by the build when it is the shipped, unchanged file, else compiled. */
+export function templateOf(hb: typeof Handlebars, file: string, mode: TemplateMode): HandlebarsTemplateDelegate {
+  const source = readFileSync(file, 'utf8');
+  const spec = precompiledSpec(file, source, mode);
+  return spec ? hb.template(spec) : hb.compile(source, TEMPLATE_MODES[mode]);
+}
+
+/**
+ * Registers `partials/*.hbs` of every folder by file name without `.hbs`; later folders override earlier ones.
+ * Shipped partials come precompiled; others as text, which Handlebars compiles when a template first uses them.
+ */
+export function registerPartials(hb: typeof Handlebars, dirs: readonly string[], prefix = '', mode: TemplateMode = 'markdown'): void {
   for (const dir of dirs) {
     const partials = join(dir, 'partials');
     if (!isDir(partials)) continue;
     for (const file of readdirSync(partials).filter((f) => f.startsWith(prefix) && f.endsWith('.hbs')).sort()) {
-      hb.registerPartial(basename(file, '.hbs'), readFileSync(join(partials, file), 'utf8'));
+      const source = readFileSync(join(partials, file), 'utf8');
+      const spec = precompiledSpec(join(partials, file), source, mode);
+      hb.registerPartial(basename(file, '.hbs'), spec ? hb.template(spec) : source);
     }
   }
 }
@@ -57,6 +70,6 @@ export function compileMarkdownTemplate(spec: TemplateSpec, templateDir: string 
   const main = lastExisting(dirs, spec.main);
   const hb = Handlebars.create();
   helpers(hb);
-  registerPartials(hb, dirs, spec.partialPrefix);
-  return hb.compile(readFileSync(main, 'utf8'), { noEscape: true, strict: false });
+  registerPartials(hb, dirs, spec.partialPrefix, 'markdown');
+  return templateOf(hb, main, 'markdown');
 }

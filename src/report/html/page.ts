@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import type { RunResult } from '../../types/run.js';
-import { lastExisting, registerPartials, templateDirs, type TemplateSpec } from '../templates.js';
+import { lastExisting, registerPartials, templateDirs, templateOf, type TemplateSpec } from '../templates.js';
 import type { ReportOptions, Reporter } from '../types.js';
 import { caseRows } from '../../analysis/view.js';
 import { categoryChart, distributionChart } from './charts.js';
@@ -54,11 +54,11 @@ export function renderHtml(run: RunResult, options: ReportOptions = {}): string 
   const dirs = templateDirs(HTML_SPEC, options.templateDir);
   // HTML escaping stays on here (unlike the Markdown templates), so this page compiles its own template.
   const hb = Handlebars.create();
-  registerPartials(hb, dirs, HTML_SPEC.partialPrefix);
+  registerPartials(hb, dirs, HTML_SPEC.partialPrefix, 'html');
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   const rows = caseRows(run);
   const script = pageScript(dirs);
-  const template = hb.compile(readFileSync(lastExisting(dirs, HTML_TEMPLATE), 'utf8'), { strict: false });
+  const template = templateOf(hb, lastExisting(dirs, HTML_TEMPLATE), 'html');
   return template({
     ...htmlContext(run, rows, options.seed),
     judging: judgeView(run),
