@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { createProvider } from '../providers/index.js';
 import type { ModelConfig } from '../config/schema.js';
-import type { ChatMessage, CompletionRequest } from '../types/provider.js';
+import type { ChatMessage, CompletionRequest, CompletionResult } from '../types/provider.js';
 import type { ItemResult, RunResult } from '../types/run.js';
 import type { CheckSpec, Suite } from '../types/suite.js';
 import type { CompilerSettings } from '../../evaluators/core/types.js';
@@ -109,9 +109,9 @@ function judgeWith(compiler: CompilerSettings | undefined, live: LiveOptions | u
   };
 }
 
-async function runItem(work: WorkItem, req: CompletionRequest, client: ModelClient, signal: AbortSignal | undefined, judge: Judge): Promise<ItemResult> {
+/** The item of an answer (or of the provider's error): the answer judged by the pure checks. */
+async function judgedItem(work: WorkItem, res: CompletionResult, judge: Judge): Promise<ItemResult> {
   const { model, kase, sample } = work;
-  const res = await client.complete(req, signal);
   const base = { model: model.label, caseId: kase.id, category: kase.category, sample, latencyMs: res.latencyMs, cached: res.cached, usage: res.usage };
   if (res.error || res.text === undefined) {
     const error = res.error ?? { code: 'invalid_response', message: 'provider returned neither text nor error', retryable: false };
@@ -119,6 +119,9 @@ async function runItem(work: WorkItem, req: CompletionRequest, client: ModelClie
   }
   return { ...base, answer: res.text, ...(await judge(res.text, kase.checks, kase.passScore)) };
 }
+
+/** Resolves on the next turn of the event loop, after pending I/O (requests just started get written first). */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Runs the suite and returns the full result. Never throws for a model or answer problem. */
 export async function executeRun(options: RunOptions): Promise<RunResult> {
@@ -141,16 +144,26 @@ export async function executeRun(options: RunOptions): Promise<RunResult> {
   // Lanes: the total limit, never more than every model's own limit together (the schedulers limit each model).
   const perModel = [...clients.values()].reduce((s, c) => s + c.scheduler.options.concurrency, 0);
   const lanes = Math.min(options.concurrency ?? perModel, perModel);
-  await mapLimit(todo, lanes, async (i) => {
+  // A lane holds a request slot only while the request is out: once the answer is in, the lane asks the next one and
+  // the answer is judged on a later turn, so judging (CPU) overlaps the requests in flight instead of delaying them.
+  const judging: Promise<void>[] = [];
+  const finish = async (i: number, res: CompletionResult) => {
+    await nextTurn();
     const w = work[i]!;
-    const req = requests.get(i)!;
-    requests.delete(i);
-    let item = await runItem(w, req, clients.get(w.model.label)!, options.signal, judge);
+    let item = await judgedItem(w, res, judge);
     if (options.afterJudge && item.answer !== null) item = await options.afterJudge(item, w.kase, options.signal);
     if (item.error?.code === 'aborted') return;
     results[i] = item;
     options.onItem?.(item);
+  };
+  await mapLimit(todo, lanes, async (i) => {
+    const w = work[i]!;
+    const req = requests.get(i)!;
+    requests.delete(i);
+    const res = await clients.get(w.model.label)!.complete(req, options.signal);
+    judging.push(finish(i, res));
   });
+  await Promise.all(judging);
   const cases = options.suite.cases;
   return assembleRun({
     runId,

@@ -129,4 +129,32 @@ describe('concurrency', () => {
       server.options.latencyMs = 0;
     }
   });
+
+  it('judging an answer does not hold a request slot: the next request goes out while the first answer is judged', async () => {
+    const cases = suite.cases.slice(0, 3);
+    const before = server.requests.length;
+    let release!: () => void;
+    const secondAsked = new Promise<void>((resolve) => (release = resolve));
+    const poll = setInterval(() => {
+      if (server.requests.length >= before + 2) release();
+    }, 5);
+    try {
+      // With one slot, the first answer's judging waits until a second request reached the server: were the slot
+      // held through judging, that request could never be sent and the run would never end.
+      const run = await executeRun({
+        suite: { ...suite, cases },
+        models: [v3],
+        concurrency: 1,
+        live: { scheduler: fast },
+        afterJudge: async (item) => {
+          if (item.caseId === cases[0]!.id) await secondAsked;
+          return item;
+        },
+      });
+      expect(run.items.map((i) => i.status)).not.toContain('error');
+      expect(run.items).toHaveLength(3);
+    } finally {
+      clearInterval(poll);
+    }
+  });
 });
