@@ -10,12 +10,18 @@ import { UsageError, UserError } from '../core/errors.js';
 import { ResponseCache, type CacheMode } from '../run/cache.js';
 import { RunStore, type RunMeta } from '../run/store.js';
 import type { Suite } from '../types/suite.js';
+import type { SuiteCaching } from '../suite/multi.js';
 import { configArg, type ParsedFlags } from './args.js';
 
 /** Cache mode from --no-cache / --refresh. */
 export function cacheModeOf(values: ParsedFlags): CacheMode {
   if (values['no-cache'] === true && values.refresh === true) throw new UsageError('--no-cache and --refresh cannot be used together', '--refresh asks again and overwrites the cache; --no-cache neither reads nor writes it');
   return values['no-cache'] === true ? 'off' : values.refresh === true ? 'refresh' : 'use';
+}
+
+/** Parsed suites are kept beside the response cache and follow its mode: none with --no-cache, rebuilt with --refresh. */
+export function suiteCaching(config: Config, mode: CacheMode): SuiteCaching | undefined {
+  return mode === 'off' ? undefined : { dir: path.dirname(config.cacheFile), mode };
 }
 
 /** Opens the response cache when some model calls a live provider (replay needs none). */

@@ -5,7 +5,7 @@ import type { Config } from '../config/load.js';
 import { selectModels } from '../config/models.js';
 import { mergeResults, readResults } from '../run/results-file.js';
 import { executeRun } from '../run/run.js';
-import { loadSuites } from '../suite/multi.js';
+import { loadSuites, type SuiteCaching } from '../suite/multi.js';
 import type { ItemHook } from '../run/hooks.js';
 import type { CacheMode, ResponseCache } from '../run/cache.js';
 import type { ModelConfig } from '../config/schema.js';
@@ -33,12 +33,14 @@ export interface RunSource {
   judge?: (suite: Suite) => { hook: ItemHook; close(): void } | undefined;
   /** The response cache for the models' answers (as `run` uses it), opened for the selected models. */
   answers?: (models: ModelConfig[]) => { cache: ResponseCache; cacheMode: CacheMode; close(): void } | undefined;
+  /** Where parsed suites are kept between runs (as `run` keeps them). */
+  suiteCaching?: SuiteCaching;
 }
 
 /** Runs the suite for the given model labels (the offline replay models need no network). */
 export async function runLabels(source: RunSource): Promise<RunResult> {
   const files = source.suites && source.suites.length > 0 ? source.suites : [source.config.suite];
-  const { suite, warnings } = await loadSuites(files);
+  const { suite, warnings } = await loadSuites(files, source.suiteCaching);
   for (const w of warnings) source.onWarning?.(w);
   const models = selectModels(source.config, source.labels);
   const judging = source.judge?.(suite);

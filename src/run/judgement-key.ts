@@ -1,46 +1,15 @@
 // When a judgement can be reused: the pure checks give the same verdicts for the same answer, checks and judging
-// environment. The environment is the harness's own code and shipped index (their files' sizes and times, so a
-// rebuilt checkout never reuses verdicts of older code), the compiler mode and the configured API index. Answers
+// environment. The environment is the harness's own code and shipped index (src/core/stamp.ts: a rebuilt checkout
+// never reuses verdicts of older code), the compiler mode and the configured API index. Answers
 // judged by spcomp or against include folders are never reused: files there change without the key seeing it.
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { resolveMode } from '../../evaluators/compile/compile.js';
 import { includeFolders } from '../../evaluators/compile/locate.js';
 import type { CompilerSettings } from '../../evaluators/core/types.js';
-import { packagePath } from '../core/paths.js';
-import { HARNESS_VERSION } from '../core/version.js';
+import { codeStamp } from '../core/stamp.js';
 import type { CheckSpec } from '../types/suite.js';
-
-/** Size and modification time of every file under `dir` (recursively), as one string. */
-function treeStamp(dir: string): string {
-  const parts: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile()) {
-        const st = statSync(p);
-        parts.push(`${e.name}:${st.size}:${st.mtimeMs}`);
-      }
-    }
-  };
-  walk(dir);
-  return parts.join('|');
-}
-
-let codeStamp: string | undefined;
-
-/** The harness's judging code and shipped index, stamped once per process. */
-function harnessStamp(): string {
-  codeStamp ??= createHash('sha256')
-    .update(HARNESS_VERSION)
-    .update(treeStamp(path.resolve(import.meta.dirname, '../../evaluators')))
-    .update(treeStamp(import.meta.dirname))
-    .update(treeStamp(packagePath('evaluators', 'generated')))
-    .digest('hex');
-  return codeStamp;
-}
 
 /**
  * The scope judgements of a run share, or undefined when they must not be cached (spcomp, include folders, or an
@@ -58,7 +27,7 @@ export function judgingScope(compiler: CompilerSettings = {}, env: NodeJS.Proces
       return undefined;
     }
   }
-  return `${harnessStamp()} static ${index}`;
+  return `${codeStamp()} static ${index}`;
 }
 
 /** The key of one answer's judgement under a scope. */

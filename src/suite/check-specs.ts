@@ -10,9 +10,10 @@ import type { RawCheck } from './schema.js';
 import { readRubricFile } from './rubric.js';
 
 /** A `judge` check naming a rubric file: reads it (relative to the suite file) into the options, in place. */
-function resolveRubricRef(o: { rubric: unknown; rubric_id?: string; pass_score?: number }, yaml: YamlFile, at: (message: string) => Problem): Problem[] {
+function resolveRubricRef(o: { rubric: unknown; rubric_id?: string; pass_score?: number }, yaml: YamlFile, at: (message: string) => Problem, sources?: Set<string>): Problem[] {
   if (typeof o.rubric !== 'string') return [];
   const file = path.resolve(path.dirname(yaml.file), o.rubric);
+  sources?.add(file);
   const { rubric, problems } = readRubricFile(file);
   if (!rubric) return problems.length > 0 && problems[0]!.message === 'file not found (check the path)' ? [at(`rubric file not found: "${o.rubric}" (relative to ${yaml.file})`)] : problems;
   o.rubric = rubric.criteria;
@@ -23,8 +24,8 @@ function resolveRubricRef(o: { rubric: unknown; rubric_id?: string; pass_score?:
 
 const COMMON = new Set(['kind', 'id', 'weight', 'required', 'description']);
 
-/** Validates one raw check; returns the spec or the problems (never both empty). */
-export function resolveCheck(raw: RawCheck, yaml: YamlFile, path: PropertyKey[]): { spec?: CheckSpec; problems: Problem[] } {
+/** Validates one raw check; returns the spec or the problems (never both empty). Files it reads go to `sources`. */
+export function resolveCheck(raw: RawCheck, yaml: YamlFile, path: PropertyKey[], sources?: Set<string>): { spec?: CheckSpec; problems: Problem[] } {
   const at = (sub: PropertyKey[], message: string): Problem => ({
     file: yaml.file,
     line: yaml.lineOf([...path, ...sub]),
@@ -39,7 +40,7 @@ export function resolveCheck(raw: RawCheck, yaml: YamlFile, path: PropertyKey[])
   const parsed = (evaluator.options as z.ZodType).safeParse(optionInput);
   if (!parsed.success) return { problems: zodProblems(parsed.error, yaml, path) };
   if (raw.kind === 'judge') {
-    const problems = resolveRubricRef(parsed.data as { rubric: unknown; rubric_id?: string; pass_score?: number }, yaml, (m) => at(['rubric'], m));
+    const problems = resolveRubricRef(parsed.data as { rubric: unknown; rubric_id?: string; pass_score?: number }, yaml, (m) => at(['rubric'], m), sources);
     if (problems.length > 0) return { problems };
   }
   if (raw.kind === 'query') {

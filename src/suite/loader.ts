@@ -16,6 +16,8 @@ export interface LoadResult {
   value?: Suite;
   errors: Problem[];
   warnings: Problem[];
+  /** Absolute paths of every file read: the suite, its includes, rubric files. */
+  sources: string[];
 }
 
 interface FileEntry {
@@ -25,6 +27,7 @@ interface FileEntry {
 
 /** Reads a file and everything it includes (depth first, each file once; cycles are errors). */
 function readTree(file: string, cwd: string, stack: string[], seen: Set<string>, out: FileEntry[], errors: Problem[]): void {
+  // `seen` ends up holding every file read (the loader's sources).
   const abs = path.resolve(cwd, file);
   const display = path.relative(process.cwd(), abs) || abs;
   if (stack.includes(abs)) {
@@ -73,11 +76,11 @@ function renderPrompt(c: RawCase, yaml: YamlFile, at: PropertyKey[], errors: Pro
   }
 }
 
-function resolveChecks(raws: { raw: RawCheck; yaml: YamlFile; path: PropertyKey[] }[], errors: Problem[]): CheckSpec[] {
+function resolveChecks(raws: { raw: RawCheck; yaml: YamlFile; path: PropertyKey[] }[], errors: Problem[], sources: Set<string>): CheckSpec[] {
   const specs: CheckSpec[] = [];
   const ids = new Map<string, number>();
   for (const { raw, yaml, path: p } of raws) {
-    const { spec, problems } = resolveCheck(raw, yaml, p);
+    const { spec, problems } = resolveCheck(raw, yaml, p, sources);
     errors.push(...problems);
     if (!spec) continue;
     const n = (ids.get(spec.id) ?? 0) + 1;
@@ -97,9 +100,10 @@ export async function loadSuite(file: string, options: { cwd?: string } = {}): P
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const entries: FileEntry[] = [];
-  readTree(file, options.cwd ?? process.cwd(), [], new Set(), entries, errors);
+  const sources = new Set<string>();
+  readTree(file, options.cwd ?? process.cwd(), [], sources, entries, errors);
   const top = entries[0];
-  if (!top) return { errors, warnings };
+  if (!top) return { errors, warnings, sources: [...sources] };
   const d = top.data.defaults ?? {};
   for (const e of entries.slice(1)) {
     if (e.data.defaults) warnings.push({ file: e.yaml.file, line: e.yaml.lineOf(['defaults']), path: 'defaults', message: 'defaults in an included file are ignored; set them in the top-level suite' });
@@ -122,7 +126,7 @@ export async function loadSuite(file: string, options: { cwd?: string } = {}): P
       }
       firstSeen.set(c.id, `${yaml.file}:${line}`);
       const own = (c.checks ?? []).map((raw, j) => ({ raw, yaml, path: [...at, 'checks', j] as PropertyKey[] }));
-      const checks = resolveChecks([...(c.default_checks === false ? [] : defaultChecks), ...own], errors);
+      const checks = resolveChecks([...(c.default_checks === false ? [] : defaultChecks), ...own], errors, sources);
       if (checks.length === 0) warnings.push({ file: yaml.file, line, path: formatPath(at), message: 'case has no checks: every answer scores 0' });
       cases.push({
         id: c.id,
@@ -146,8 +150,9 @@ export async function loadSuite(file: string, options: { cwd?: string } = {}): P
     }
   }
   if (errors.length === 0 && cases.length === 0) errors.push({ file: top.yaml.file, message: 'the suite has no cases: add a `cases:` list (or `include:` files that have one)' });
-  if (errors.length > 0) return { errors, warnings };
+  if (errors.length > 0) return { errors, warnings, sources: [...sources] };
   return {
+    sources: [...sources],
     value: { name: top.data.name!, description: top.data.description ?? '', files: entries.map((e) => e.yaml.file), models: top.data.models, cases },
     errors,
     warnings,

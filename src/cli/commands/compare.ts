@@ -7,7 +7,7 @@ import { renderCompareMarkdown } from '../../compare/render/markdown.js';
 import { appendStepSummary, parseCompareFormats, writeComparison } from '../../compare/render/write.js';
 import { gatherRun, optionalConfig } from '../../compare/sources.js';
 import { labelJudge } from '../judging.js';
-import { cacheModeOf, labelAnswers } from '../live-run.js';
+import { cacheModeOf, labelAnswers, suiteCaching } from '../live-run.js';
 import { UsageError } from '../../core/errors.js';
 import { loadHistory } from '../../analysis/history.js';
 import { intFlag, listFlag, type ParsedFlags } from '../args.js';
@@ -39,7 +39,7 @@ export async function compareCommand(values: ParsedFlags, positionals: string[])
     modelConcurrency: intFlag('model-concurrency', values['model-concurrency']),
     onWarning: (w) => (json ? undefined : io.stderr.write(`warning: ${w}\n`)),
     // Labels run the suite here: its `judge` checks are graded as by `run`.
-    ...(config ? { judge: labelJudge(config, cacheModeOf(values)), answers: labelAnswers(config, cacheModeOf(values)) } : {}),
+    ...(config ? { judge: labelJudge(config, cacheModeOf(values)), answers: labelAnswers(config, cacheModeOf(values)), suiteCaching: suiteCaching(config, cacheModeOf(values)) } : {}),
   });
   const comparison = compareRun(run, { seed: seedFlag(values.seed), ks: kList(values['pass-k']) });
   if (typeof values.history === 'string') {

@@ -10,7 +10,7 @@ import { appendStepSummary, writeComparison } from '../../compare/render/write.j
 import { selectRunModels } from '../../compare/select.js';
 import { gatherRun, optionalConfig } from '../../compare/sources.js';
 import { labelJudge } from '../judging.js';
-import { cacheModeOf, labelAnswers } from '../live-run.js';
+import { cacheModeOf, labelAnswers, suiteCaching } from '../live-run.js';
 import { UsageError } from '../../core/errors.js';
 import { evaluateGate } from '../../gate/evaluate.js';
 import { gateJson, renderGateText } from '../../gate/render.js';
@@ -40,7 +40,7 @@ export async function gateCommand(values: ParsedFlags, positionals: string[]): P
     modelConcurrency: intFlag('model-concurrency', values['model-concurrency']),
     onWarning: (w) => (json ? undefined : io.stderr.write(`warning: ${w}\n`)),
     // Labels run the suite here: its `judge` checks are graded as by `run`.
-    ...(config ? { judge: labelJudge(config, cacheModeOf(values)), answers: labelAnswers(config, cacheModeOf(values)) } : {}),
+    ...(config ? { judge: labelJudge(config, cacheModeOf(values)), answers: labelAnswers(config, cacheModeOf(values)), suiteCaching: suiteCaching(config, cacheModeOf(values)) } : {}),
   });
   const picked = selectRunModels(all, [baseline, candidate]);
   // A judge check counts only when its judge and rubric were calibrated with kappa >= gate.min_judge_kappa.

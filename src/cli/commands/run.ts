@@ -8,7 +8,7 @@ import { runSession } from '../../run/session.js';
 import { RunStore } from '../../run/store.js';
 import { createProgress, progressMode } from '../../run/progress.js';
 import { spentUsd } from '../../run/assemble.js';
-import { cacheModeOf, configArg, enforceMaxCost, interruptOnSigint, maxCostOf, openCache, resumable } from '../live-run.js';
+import { cacheModeOf, configArg, enforceMaxCost, interruptOnSigint, maxCostOf, openCache, resumable, suiteCaching } from '../live-run.js';
 import { loadSuites } from '../../suite/multi.js';
 import { countFlag, intFlag, listFlag, type ParsedFlags } from '../args.js';
 import { unjudged, unjudgedLines } from '../unjudged.js';
@@ -27,12 +27,12 @@ export async function runCommand(values: ParsedFlags, positionals: string[]): Pr
   // A batch run's answers come from the Batch API: asking them directly would pay twice.
   if (resume?.batch) throw new UserError('E_RUN', `run ${resume.runId} was sent to the Batch API`, `collect it with \`l4d2-eval batch collect ${resume.runId}${configArg(values)}\` (--resubmit sends missing items again)`);
   const files = resume ? (resume.entryFiles ?? resume.suite.files) : positionals.length > 0 ? positionals : [path.relative(process.cwd(), config.suite) || config.suite];
-  const { suite, warnings } = await loadSuites(files);
+  const cacheMode = cacheModeOf(values);
+  const { suite, warnings } = await loadSuites(files, suiteCaching(config, cacheMode));
   const json = values.json === true;
   if (!json) for (const w of warnings) io.stderr.write(`warning: ${w}\n`);
   const labels = resume ? resume.models.map((m) => m.label) : listFlag(values.models);
   const models = selectModels(config, labels, suite.models ? { labels: suite.models, file: suite.files[0]! } : undefined);
-  const cacheMode = cacheModeOf(values);
   const shard = shardPlan(values, suite, models);
   // Flags read later are checked now, before anything is shown or sent.
   intFlag('concurrency', values.concurrency);
