@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 
 /** A failure the server plays for one request. */
-export type Fault = '429' | '500' | 'drop' | 'malformed' | 'hang' | '401' | '404' | 'empty';
+/** A failure played for one request; `ok` answers normally (to place a later fault on a later request). */
+export type Fault = 'ok' | '429' | '500' | 'drop' | 'malformed' | 'hang' | '401' | '404' | 'empty';
 
 /** A failure played for one structured-output (judge) request. */
 export type JudgeFault = 'invalid_json' | 'refusal' | 'hang';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { packagePath } from '../../src/core/paths.js';
 import { UserError } from '../../src/core/errors.js';
 import { catalogIndex, mergeTables, tableFromIndex, type SymbolTable } from './table.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiIndexSchema } from './schema.js';
 import type { ApiIndex } from './types.js';
 

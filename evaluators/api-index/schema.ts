@@ -1,5 +1,5 @@
 // The shape of an API index file, checked when one is read (a hand-edited or truncated file is reported, not trusted).
-import { z } from 'zod';
+import * as z from 'zod';
 
 const param = z.object({
   name: z.string(),

@@ -1,6 +1,6 @@
 // `api`: every function the code calls exists (its own code, a companion file, or the catalog of SourceMod,
 // sdktools, sdkhooks, Left4DHooks and multicolors). Catches invented natives such as L4D2_GetTankCount's cousins.
-import { z } from 'zod';
+import * as z from 'zod';
 import { analyzeApi } from '../symbols/api-analysis.js';
 import type { Evaluator } from '../core/types.js';
 import { NO_CODE } from './name-list.js';

@@ -1,6 +1,6 @@
 // `compiles`: the answer compiles (spcomp when available, else the static check), optionally within a warning budget.
 // A compiler problem (crash, timeout, missing binary) is the check's `error`, never the model's failure.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CheckOutcome } from '../core/check.js';
 import { compileInput } from '../compile/compile.js';
 import { formatDiagnostic } from '../compile/diagnostics.js';

@@ -1,6 +1,6 @@
 // `hooks_event`: the plugin hooks the named game events with HookEvent/HookEventEx("name", ...).
 import { literalFirstArguments } from '../core/ast.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type EvalInput, type Evaluator } from '../core/types.js';
 import { NO_CODE, nameListOutcome } from './name-list.js';
 

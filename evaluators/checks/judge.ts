@@ -1,7 +1,7 @@
 // `judge`: a model-graded rubric check. Only its options live here (evaluators are pure: no network); the model call
 // is made by src/judge after the pure checks, which replaces this outcome. Judged without a judge (`score`), it is an
 // error: it counts for nothing, never as a pass.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Evaluator } from '../core/types.js';
 
 /** One criterion of a rubric: what the judge decides pass or fail on its own. */

@@ -1,6 +1,6 @@
 // The "names + match" kinds (calls, convar, defines, includes, uses, hooks_event) judge alike: the names a
 // suite asks for against the names found in the code. One schema, one outcome, one factory.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EvalInput, Evaluator } from '../core/types.js';
 import type { CheckOutcome } from '../core/check.js';
 

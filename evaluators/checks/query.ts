@@ -1,5 +1,5 @@
 // `query`: a tree-sitter S-expression query over the SourcePawn tree matches (or does not match) the code.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { QueryMatch } from 'web-tree-sitter';
 import { compileQuery } from '../core/grammar.js';
 import type { Evaluator } from '../core/types.js';

@@ -1,6 +1,6 @@
 // `regex`: a JavaScript regular expression matches the extracted code (or the whole answer).
 // Also holds what `not_regex` shares with it: the option schema and the matching itself.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EvalInput, Evaluator } from '../core/types.js';
 import { NO_CODE } from './name-list.js';
 

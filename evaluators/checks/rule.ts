@@ -1,6 +1,6 @@
 // `rule`: runs the L4D2 rule pack (or a chosen part of it). Error-severity findings fail the check;
 // warnings are reported in details and locations only.
-import { z } from 'zod';
+import * as z from 'zod';
 import { editDistance } from '../../src/core/text.js';
 import type { CheckOutcome } from '../core/check.js';
 import { ruleIds, rules, type RuleId, type RuleSeverity, type RuleViolation } from '../rules/index.js';

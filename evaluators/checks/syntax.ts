@@ -1,5 +1,5 @@
 // `syntax`: the extracted code parses with tree-sitter-sourcepawn without ERROR or MISSING nodes.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Evaluator } from '../core/types.js';
 import { syntaxErrors } from '../core/syntax-errors.js';
 import { NO_CODE } from './name-list.js';

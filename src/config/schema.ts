@@ -1,5 +1,5 @@
 // The l4d2-eval.config.yaml format.
-import { z } from 'zod';
+import * as z from 'zod';
 import { samplingParamsSchema } from '../suite/schema.js';
 
 /** Dollars per 1M tokens; batch prices default to half. */

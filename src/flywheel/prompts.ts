@@ -1,7 +1,7 @@
 // Prompt sets for `augment`: a text file (one prompt per line) or a YAML/JSON list, flat or grouped by category.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { UserError, ValidationError, type Problem } from '../core/errors.js';
 import { formatPath, readYaml } from '../suite/yaml.js';
 

@@ -1,6 +1,6 @@
 // The shape a results.json must have to be read back: what reports, comparisons and history rely on. Loose
 // objects and few required fields, so results written by older or newer harness versions still load.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const modelSchema = z.looseObject({
   label: z.string().min(1),

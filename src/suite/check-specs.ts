@@ -1,6 +1,6 @@
 // Semantic validation of one check: known kind, options valid for that kind, queries that compile.
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { evaluators, isCheckKind } from '../../evaluators/index.js';
 import { validateQuery } from '../../evaluators/checks/query.js';
 import { didYouMean, type Problem } from '../core/errors.js';

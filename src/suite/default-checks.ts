@@ -1,5 +1,5 @@
 // The checks applied when no case is given (score command): syntax, the whole rule pack, the API check.
-import { z } from 'zod';
+import * as z from 'zod';
 import { evaluators } from '../../evaluators/index.js';
 import type { Evaluator } from '../../evaluators/core/types.js';
 import type { CheckSpec } from '../types/suite.js';

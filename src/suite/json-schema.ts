@@ -1,6 +1,6 @@
 // The JSON Schema of the suite format, generated from the zod schemas (editors validate suites with it).
 // Checks are described as a union over the registry, so each kind's options are documented.
-import { z } from 'zod';
+import * as z from 'zod';
 import { evaluators } from '../../evaluators/index.js';
 import { caseSchema, checkCommonShape, defaultsSchema, suiteFileSchema } from './schema.js';
 

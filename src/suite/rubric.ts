@@ -1,7 +1,7 @@
 // Rubric files (suites/rubrics/*.yaml): the criteria of a `judge` check kept apart from the suite, so `calibrate`
 // and several suites can share them. A rubric file is not a suite: it has `criteria:`, never `cases:`.
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { rubricSchema, type Criterion } from '../../evaluators/checks/judge.js';
 import type { Problem } from '../core/errors.js';
 import { readYaml, zodProblems } from './yaml.js';

@@ -1,5 +1,5 @@
 // The suite file format as zod schemas. Step one of validation; checks.ts and loader.ts do the semantic step.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The system prompt used when a suite does not set one. */
 export const DEFAULT_SYSTEM_PROMPT =

@@ -1,14 +1,15 @@
 // Reads a YAML file keeping source positions, so every problem can name its file and line.
 //
 // Two parsers, one meaning. Most files are read by js-yaml with a schema that resolves plain scalars exactly as the
-// YAML 1.2 core schema of the \`yaml\` package does, recording the line of every mapping and sequence as it goes (what
+// YAML 1.2 core schema of the `yaml` package does, recording the line of every mapping and sequence as it goes (what
 // a valid suite needs: each case's line). Anything that needs more than that (a syntax error, a problem's exact
-// line, a value's node) parses the file again with \`yaml\`, which keeps every position. Files using what the two
-// read differently (tags, directives, complex or null keys) go to \`yaml\` directly. \`test/suite/yaml.test.ts\` holds
+// line, a value's node) parses the file again with `yaml`, which keeps every position. Files using what the two
+// read differently (tags, directives, complex or null keys) go to `yaml` directly. `test/suite/yaml.test.ts` holds
 // the two to the same data and lines on every shipped YAML file and on edge cases.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import jsYaml from 'js-yaml';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import type { z } from 'zod';
 import { didYouMean, type Problem } from '../core/errors.js';
 
@@ -16,17 +17,17 @@ import { didYouMean, type Problem } from '../core/errors.js';
 export interface YamlFile {
   file: string;
   data: unknown;
-  /** The \`yaml\` document with every position (parsed on first use when the fast reader read the file). */
+  /** The `yaml` document with every position (parsed on first use when the fast reader read the file). */
   readonly doc: Document;
   lineOf(path: readonly PropertyKey[]): number | undefined;
 }
 
-/** \`cases[3].checks[1].kind\` from a zod/YAML path. */
+/** `cases[3].checks[1].kind` from a zod/YAML path. */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
 }
 
-// Plain scalars as the YAML 1.2 core schema resolves them (the \`yaml\` package's default), for js-yaml.
+// Plain scalars as the YAML 1.2 core schema resolves them (the `yaml` package's default), for js-yaml.
 const scalar = (tag: string, test: RegExp, construct: (s: string) => unknown) =>
   new jsYaml.Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve: (s: string | null) => test.test(s ?? ''), construct: (s: string | null) => construct(s ?? '') });
 const CORE_1_2 = jsYaml.FAILSAFE_SCHEMA.extend({
@@ -43,14 +44,14 @@ const CORE_1_2 = jsYaml.FAILSAFE_SCHEMA.extend({
 /** Constructs the two parsers read differently: directives, explicit (`?`) keys, flow collections as keys (tags are seen while reading). */
 const DIFFERENT = /^%|^[ \t-]*\?(?:[ \t]|$)|^[ \t-]*[[{][^\n]*[\]}][ \t]*:(?:[ \t]|$)/m;
 
-/** Keys js-yaml names differently (a null key): the file is read by \`yaml\` instead. */
+/** Keys js-yaml names differently (a null key): the file is read by `yaml` instead. */
 function hasOddKey(value: unknown): boolean {
   if (value === null || typeof value !== 'object') return false;
   if (Array.isArray(value)) return value.some(hasOddKey);
   return Object.entries(value).some(([k, v]) => k === 'null' || k === '[object Object]' || hasOddKey(v));
 }
 
-/** Data and the line of every collection, or undefined when the file must be read by \`yaml\`. */
+/** Data and the line of every collection, or undefined when the file must be read by `yaml`. */
 function fastRead(text: string): { data: unknown; lines: Map<object, number> } | undefined {
   if (DIFFERENT.test(text)) return undefined;
   const starts = [0];
@@ -65,7 +66,7 @@ function fastRead(text: string): { data: unknown; lines: Map<object, number> } |
     }
     return lo + 1;
   };
-  // A node opens where js-yaml stands before it: skip space, comments and an anchor to where \`yaml\` starts it.
+  // A node opens where js-yaml stands before it: skip space, comments and an anchor to where `yaml` starts it.
   const contentFrom = (p: number) => {
     for (;;) {
       const c = text.charCodeAt(p);
@@ -100,25 +101,30 @@ function fastRead(text: string): { data: unknown; lines: Map<object, number> } |
       },
     });
   } catch {
-    return undefined; // \`yaml\` reports the error with its position
+    return undefined; // `yaml` reports the error with its position
   }
   for (const o of shared) lines.delete(o);
-  // An empty document is null to \`yaml\`, undefined to js-yaml.
+  // An empty document is null to `yaml`, undefined to js-yaml.
   return tagged || hasOddKey(data) ? undefined : { data: data ?? null, lines };
 }
 
-/** A file read by \`yaml\`, keeping every position. */
+let yamlLib: typeof import('yaml') | undefined;
+/** The `yaml` package, loaded on first use: most runs never need it. */
+const exact = () => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+
+/** A file read by `yaml`, keeping every position. */
 function slowRead(text: string): { doc: Document; line: (offset: number) => number } {
+  const { LineCounter, parseDocument } = exact();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   return { doc, line: (offset: number) => lineCounter.linePos(offset).line };
 }
 
-/** The line of the node at \`path\`, or of the nearest parent with a position (a missing key points at its parent). */
+/** The line of the node at `path`, or of the nearest parent with a position (a missing key points at its parent). */
 function docLineOf(doc: Document, line: (offset: number) => number, path: readonly PropertyKey[]): number | undefined {
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as unknown[], true);
-    if (isNode(node) && node.range) return line(node.range[0]);
+    if (exact().isNode(node) && node.range) return line(node.range[0]);
   }
   return undefined;
 }
@@ -136,7 +142,7 @@ export function readYaml(file: string, displayName = file): { yaml?: YamlFile; p
   return parseYaml(text, displayName);
 }
 
-/** Parses YAML text as \`readYaml\` does; \`exact\` reads it with \`yaml\` only (the reference the fast reader must match). */
+/** Parses YAML text as `readYaml` does; `exact` reads it with `yaml` only (the reference the fast reader must match). */
 export function parseYaml(text: string, displayName: string, options: { exact?: boolean } = {}): { yaml?: YamlFile; problems: Problem[] } {
   const fast = options.exact ? undefined : fastRead(text);
   let slow: ReturnType<typeof slowRead> | undefined = fast ? undefined : slowRead(text);

@@ -35,18 +35,21 @@ describe('augment (library)', () => {
     const s = await setup(1);
     const store = new RunStore(s.config.storeFile);
     try {
-      // Ctrl-C after the first answer (one at a time).
+      // Ctrl-C after the first answer (one at a time): the lane has already asked the second prompt (a request slot is
+      // freed as soon as an answer arrives), which the server holds until the interrupt aborts it.
       const ctl = new AbortController();
       const before = server.requests.length;
+      server.options.faults = ['ok', 'hang'];
       const first = await augment({ ...s, store, batch: false, minScore: 7, signal: ctl.signal, concurrency: 1, onItem: () => ctl.abort() });
+      server.options.faults = [];
       expect(first).toMatchObject({ state: 'interrupted', stored: 1, total: 2 });
       const second = await augment({ ...s, store, batch: false, minScore: 7 });
       expect(second.state).toBe('done');
       if (second.state !== 'done') return;
       expect(second).toMatchObject({ runId: first.runId, resumed: true });
-      expect(server.requests.length - before).toBe(2);
+      // The resumed call asks only the prompt whose answer was never stored.
       const sent = server.requests.slice(before);
-      expect(sent.map((q) => q.messages[1]!.content)).toEqual(['Tank prompt {{ not a template }}', 'Second tank prompt']);
+      expect(sent.map((q) => q.messages[1]!.content)).toEqual(['Tank prompt {{ not a template }}', 'Second tank prompt', 'Second tank prompt']);
       // The prompt reaches the model literally (not as a template), with the set's system prompt and sampling.
       expect(sent[0]!.messages).toEqual([{ role: 'system', content: 'You write SourceMod plugins.' }, { role: 'user', content: 'Tank prompt {{ not a template }}' }]);
       expect(sent[0]!.body).toMatchObject({ temperature: 0.7, max_tokens: 512 });

@@ -14,7 +14,6 @@ import { countFlag, intFlag, listFlag, type ParsedFlags } from '../args.js';
 import { unjudged, unjudgedLines } from '../unjudged.js';
 import { parseFormats, useColor, writeReports } from '../output.js';
 import { UserError } from '../../core/errors.js';
-import { submitBatchCommand } from './batch.js';
 import { enforceMaxCostWithJudges, judgeLines, judgeModelsOf, judgingOf } from '../judging.js';
 import { preflight } from '../preflight.js';
 import { shardPlan } from '../shard.js';
@@ -54,6 +53,8 @@ export async function runCommand(values: ParsedFlags, positionals: string[]): Pr
   });
   if (values.batch === true) {
     cache?.close();
+    // The Batch API client (and the OpenAI SDK under it) loads only for batch runs.
+    const { submitBatchCommand } = await import('./batch.js');
     return submitBatchCommand({ values, config, store, suite, models, files, cacheMode });
   }
   enforceMaxCost(maxCostOf(values['max-cost']), suite, models, store);
