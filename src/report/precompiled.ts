@@ -1,4 +1,4 @@
-// Templates precompiled by the build (src/build/templates.ts → dist/templates/precompiled.cjs): Handlebars parses
+// Templates precompiled by the build (src/build/templates.ts → one dist/templates/<file>.<mode>.cjs each): Handlebars parses
 // and compiles the shipped report templates once at build time instead of on every report. An entry is used only
 // for the shipped file whose text still has the hash it was compiled from.
 import { createHash } from 'node:crypto';
@@ -13,26 +13,21 @@ export const TEMPLATE_MODES = {
 } as const;
 export type TemplateMode = keyof typeof TEMPLATE_MODES;
 
-/** `partials/md-cases.hbs` in Markdown mode → its key in the precompiled table. */
-export function precompiledKey(rel: string, mode: TemplateMode): string {
-  return `${rel.split(path.sep).join('/')}#${mode}`;
+/** `partials/md-cases.hbs` in Markdown mode → the file holding its precompiled form, relative to `dist/templates`. */
+export function precompiledFile(rel: string, mode: TemplateMode): string {
+  return `${rel.split(path.sep).join('/')}.${mode}.cjs`;
 }
-
-type Table = Record<string, { sha: string; spec: TemplateSpecification }>;
-let table: Table | null | undefined;
 
 /** The precompiled form of `file` (a template's text), or undefined when it must be compiled now. */
 export function precompiledSpec(file: string, source: string, mode: TemplateMode): TemplateSpecification | undefined {
   const rel = path.relative(packagePath('reports', 'templates'), file);
   if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
-  if (table === undefined) {
-    try {
-      table = createRequire(import.meta.url)(packagePath('dist', 'templates', 'precompiled.cjs')) as Table;
-    } catch {
-      table = null; // a checkout before `npm run build`: compile
-    }
+  let entry: { sha: string; spec: TemplateSpecification } | undefined;
+  try {
+    entry = createRequire(import.meta.url)(packagePath('dist', 'templates', precompiledFile(rel, mode))) as typeof entry;
+  } catch {
+    return undefined; // a checkout before `npm run build`, or a file the build did not see: compile
   }
-  const entry = table?.[precompiledKey(rel, mode)];
   if (!entry || entry.sha !== createHash('sha256').update(source).digest('hex')) return undefined;
   return entry.spec;
 }

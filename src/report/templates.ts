@@ -46,17 +46,17 @@ export function templateOf(hb: typeof Handlebars, file: string, mode: TemplateMo
 }
 
 /**
- * Registers `partials/*.hbs` of every folder by file name without `.hbs`; later folders override earlier ones.
- * Shipped partials come precompiled; others as text, which Handlebars compiles when a template first uses them.
+ * Registers `partials/*.hbs` of every folder by file name without `.hbs`; later folders override earlier ones. Each is
+ * read and made (precompiled, or compiled) only when a template first uses it.
  */
 export function registerPartials(hb: typeof Handlebars, dirs: readonly string[], prefix = '', mode: TemplateMode = 'markdown'): void {
   for (const dir of dirs) {
     const partials = join(dir, 'partials');
     if (!isDir(partials)) continue;
     for (const file of readdirSync(partials).filter((f) => f.startsWith(prefix) && f.endsWith('.hbs')).sort()) {
-      const source = readFileSync(join(partials, file), 'utf8');
-      const spec = precompiledSpec(join(partials, file), source, mode);
-      hb.registerPartial(basename(file, '.hbs'), spec ? hb.template(spec) : source);
+      let made: HandlebarsTemplateDelegate | undefined;
+      const lazy = (context: unknown, options?: Handlebars.RuntimeOptions) => (made ??= templateOf(hb, join(partials, file), mode))(context, options);
+      hb.registerPartial(basename(file, '.hbs'), lazy as HandlebarsTemplateDelegate);
     }
   }
 }
