@@ -96,12 +96,14 @@ function resolveChecks(raws: { raw: RawCheck; yaml: YamlFile; path: PropertyKey[
 
 /** Loads and validates a suite. Never throws for bad input: problems are returned. */
 export async function loadSuite(file: string, options: { cwd?: string } = {}): Promise<LoadResult> {
-  await loadGrammar(); // query checks are validated against the grammar
+  // Query checks are validated against the grammar: its wasm compiles off the main thread while the YAML is read.
+  const grammar = loadGrammar();
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const entries: FileEntry[] = [];
   const sources = new Set<string>();
   readTree(file, options.cwd ?? process.cwd(), [], sources, entries, errors);
+  await grammar;
   const top = entries[0];
   if (!top) return { errors, warnings, sources: [...sources] };
   const d = top.data.defaults ?? {};
