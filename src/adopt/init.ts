@@ -23,7 +23,7 @@ export interface InitResult {
   skipped: string[];
   /** Entries added to .gitignore (created when absent). */
   gitignore: string[];
-  /** Things the user must do by hand (e.g. npm 11's allowScripts). */
+  /** Things the user must do by hand (e.g. add l4d2-eval to package.json). */
   notes: string[];
 }
 
@@ -40,13 +40,13 @@ export function starterFiles(): [string, string][] {
   return walk(src).filter((f) => f !== GITIGNORE).map((f) => [path.join(src, f), RENAMED[f] ?? f]);
 }
 
-/** What npm needs to build better-sqlite3 (the run store and cache) when a project has a package.json. */
+/** What the project's package.json still needs so that CI's `npm ci` installs l4d2-eval (nothing needs approving: no install script runs). */
 function packageNotes(dir: string): string[] {
   const file = path.join(dir, 'package.json');
   if (!existsSync(file)) {
     return ['no package.json here: run `npm init -y && npm i -D l4d2-eval` so the workflow\'s `npm ci` installs it (commit package-lock.json)'];
   }
-  let pkg: { allowScripts?: Record<string, unknown>; dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+  let pkg: { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
   try {
     pkg = JSON.parse(readFileSync(file, 'utf8')) as typeof pkg;
   } catch {
@@ -54,9 +54,6 @@ function packageNotes(dir: string): string[] {
   }
   const notes: string[] = [];
   if (!pkg.dependencies?.['l4d2-eval'] && !pkg.devDependencies?.['l4d2-eval']) notes.push('add l4d2-eval to package.json: `npm i -D l4d2-eval` (the workflow runs `npm ci`)');
-  if (pkg.allowScripts?.['better-sqlite3'] !== true) {
-    notes.push('npm 11 runs install scripts only for approved packages: add "allowScripts": { "better-sqlite3": true } to package.json (better-sqlite3 holds the run store and the response cache), then reinstall');
-  }
   return notes;
 }
 

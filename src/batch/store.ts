@@ -1,9 +1,8 @@
 // The Batch API side of the run store: which batches a run sent and which item each request line is,
 // so `batch status` and `batch collect` work from any process, days later. Tables are created
 // idempotently in the same SQLite file as the runs; no secret is ever written here.
-import type Database from 'better-sqlite3';
-import { z } from 'zod';
-import { openDatabase } from '../run/sqlite.js';
+import * as z from 'zod';
+import { openDatabase, type Database } from '../run/sqlite.js';
 import { parseStoredJson, RUN_STORE } from '../run/store.js';
 import type { ChatMessage, ModelParams } from '../types/provider.js';
 
@@ -39,7 +38,7 @@ export interface BatchItemRow {
 
 /** Opens the batch tables of a run store file (a second connection next to RunStore's). */
 export class BatchStore {
-  private readonly db: Database.Database;
+  private readonly db: Database;
 
   constructor(readonly file: string) {
     // The tables are part of the run store's schema (RUN_STORE_MIGRATIONS), made by whichever opens the file first.
@@ -53,7 +52,7 @@ export class BatchStore {
     this.db.transaction(() => {
       insBatch.run(row.batchId, row.runId, row.model, row.inputFileId, row.requestFile, row.createdAt);
       for (const i of items) insItem.run(row.batchId, i.customId, i.model, i.caseId, i.sample, JSON.stringify({ messages: i.messages, params: i.params }));
-    })();
+    });
   }
 
   batches(runId: string): BatchRow[] {

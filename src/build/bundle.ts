@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import { precompileTemplates } from './templates.js';
 
 /** Loaded from node_modules at run time: native bindings, wasm, and the tokenizer's large rank files. */
-export const EXTERNAL = ['libsql', 'better-sqlite3', 'web-tree-sitter', 'js-tiktoken'];
+export const EXTERNAL = ['libsql', 'web-tree-sitter', 'js-tiktoken'];
 
 /** `node_modules/@scope/name/…` or `node_modules/name/…` → the package folder (the innermost one). */
 function packageDir(input: string): string | undefined {

@@ -1,8 +1,7 @@
 // Fine-tuning jobs in the run store file, so `finetune status|cancel` work from any process, days later.
 // Self-contained: its own connection and one table created idempotently (`finetune_jobs`); it does not touch the
 // runs tables or the file's schema version. No secret is ever written here.
-import type Database from 'better-sqlite3';
-import { openDatabase } from '../run/sqlite.js';
+import { openDatabase, type Database } from '../run/sqlite.js';
 
 /** A job as recorded. */
 export interface JobRow {
@@ -42,7 +41,7 @@ const toJob = (r: Row): JobRow => ({
 
 /** The fine-tuning jobs table of a run store file. */
 export class JobStore {
-  private readonly db: Database.Database;
+  private readonly db: Database;
 
   constructor(readonly file: string) {
     this.db = openDatabase(file);

@@ -2,9 +2,8 @@
 // everything that shapes the answer (provider and endpoint, model id, messages, params, sample);
 // the API key is never part of it, and only successful answers are kept.
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import { io } from '../core/io.js';
-import { openRebuildable, TurnWriter, type DatabaseKind } from './sqlite.js';
+import { openRebuildable, TurnWriter, type Database, type DatabaseKind, type Statement } from './sqlite.js';
 import type { CompletionRequest, CompletionResult } from '../types/provider.js';
 import type { Judgement } from './judge.js';
 
@@ -46,8 +45,8 @@ export const CACHE: DatabaseKind = {
  * cache started (it only holds answers that can be asked again; the run store is a separate file and is not touched).
  */
 export class ResponseCache {
-  private readonly db: Database.Database;
-  private readonly getStmt: Database.Statement<[string], { text: string; input_tokens: number | null; output_tokens: number | null; finish_reason: string | null }>;
+  private readonly db: Database;
+  private readonly getStmt: Statement<[string], { text: string; input_tokens: number | null; output_tokens: number | null; finish_reason: string | null }>;
   private readonly writer: TurnWriter<unknown[]>;
   /** Answers put in this turn and not yet committed, so a get sees them. */
   private readonly unflushed = new Map<string, CompletionResult>();
@@ -87,7 +86,7 @@ export class ResponseCache {
     this.writer.push(key, req.modelId, res.text, res.usage?.inputTokens ?? null, res.usage?.outputTokens ?? null, res.finishReason ?? null, new Date().toISOString());
   }
 
-  private judgedStmts?: { get: Database.Statement<[string], { json: string }>; writer: TurnWriter<unknown[]> };
+  private judgedStmts?: { get: Statement<[string], { json: string }>; writer: TurnWriter<unknown[]> };
   private readonly unflushedJudgements = new Map<string, Judgement>();
 
   private judged() {

@@ -1,10 +1,9 @@
 // Run store in SQLite: each finished item is committed in the event-loop turn it finishes in,
 // so Ctrl-C or a killed process loses nothing finished, and `run --resume` asks only for the rest.
 // Model configs are stored without apiKey and headers: secrets never reach this file.
-import type Database from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from 'zod';
 import { UserError } from '../core/errors.js';
-import { assertWritable, openDatabase, TurnWriter, type DatabaseKind } from './sqlite.js';
+import { assertWritable, openDatabase, TurnWriter, type Database, type DatabaseKind } from './sqlite.js';
 import type { ModelConfig } from '../config/schema.js';
 import type { CaseInfo, ItemResult, RunResult } from '../types/run.js';
 
@@ -115,7 +114,7 @@ export function storedModel(m: ModelConfig): StoredModel {
 
 /** Opens (and creates) a store file. */
 export class RunStore {
-  private readonly db: Database.Database;
+  private readonly db: Database;
   /** Finished items, committed once per event-loop turn (see TurnWriter). */
   private readonly itemWriter: TurnWriter<unknown[]>;
 
@@ -149,11 +148,11 @@ export class RunStore {
   setStatus(runId: string, status: RunStatus, counters?: Record<string, ModelCounters>): void {
     this.itemWriter.flush();
     const finishedAt = status === 'running' || status === 'batch_pending' ? null : new Date().toISOString();
-    const tx = this.db.transaction(() => {
+    this.db.transaction(() => {
       this.db.prepare('UPDATE runs SET status = ?, finished_at = ? WHERE id = ?').run(status, finishedAt, runId);
       if (counters) this.db.prepare('UPDATE runs SET counters = ? WHERE id = ?').run(JSON.stringify(addCounters(this.counters(runId), counters)), runId);
-    });
-    tx();
+      // Immediate: the counters are read and written back, so no other process may write in between.
+    }, 'immediate');
   }
 
   meta(runId: string): RunMeta | undefined {

@@ -1,5 +1,6 @@
 // The runs page's data: every run of the store, one run's cases, two runs (or two models) compared, and the HTML
-// report of either, rendered by the report's own renderer. Read-only: the store is opened per request and closed.
+// report of either, rendered by the report's own renderer. Read-only: one connection to the store, opened at the first
+// request that finds the file and kept (each read sees the runs committed until then, by any process).
 import { existsSync } from 'node:fs';
 import { compareRun } from '../analysis/compare.js';
 import { caseRows, classifyChange, summaryRows } from '../analysis/view.js';
@@ -24,20 +25,26 @@ export function parsePick(text: string | null): RunPick {
   return at < 0 ? { runId: text } : { runId: text.slice(0, at), model: text.slice(at + 1) };
 }
 
-/** Reads stored runs; every method opens the store and closes it again, so runs finishing meanwhile show up. */
+/**
+ * Reads stored runs through one kept connection: the SQLite driver (libsql) releases a closed connection's file handles
+ * and memory only when its statements are garbage-collected, so opening the store per request would pile them up.
+ */
 export class RunsView {
+  private store?: RunStore;
+
   constructor(
     private readonly config: Config,
     private readonly templateDir = config.templates,
   ) {}
 
   private withStore<T>(fn: (store: RunStore) => T): T {
-    const store = new RunStore(this.config.storeFile);
-    try {
-      return fn(store);
-    } finally {
-      store.close();
-    }
+    this.store ??= new RunStore(this.config.storeFile);
+    return fn(this.store);
+  }
+
+  close(): void {
+    this.store?.close();
+    this.store = undefined;
   }
 
   /** Every run, newest first; [] when there is no store yet (nothing is created for a read). */

@@ -225,6 +225,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
         server.closeAllConnections();
       });
       playground.close();
+      runs.close();
     },
   };
 }

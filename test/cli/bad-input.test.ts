@@ -2,13 +2,13 @@
 // naming the thing at fault, no stack trace, and leaves the files it found as they were (no lost or half-written file).
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { execa } from 'execa';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, cli, tempProject } from '../helpers/cli.js';
 import { answersByPrompt, coreSuite, FAKE_KEY } from '../helpers/live.js';
 import { startOpenAIServer, type OpenAIServer } from '../helpers/openai-server.js';
+import { queryFile, withFile } from '../helpers/sqlite.js';
 
 const STACK = /^\s+at .+/m;
 
@@ -44,15 +44,11 @@ function addLiveModel(dir: string, v3: Record<string, unknown>): void {
 }
 
 function setUserVersion(file: string, v: number): void {
-  const db = new Database(file);
-  db.pragma(`user_version = ${v}`);
-  db.close();
+  withFile(file, (db) => db.exec(`PRAGMA user_version = ${v}`));
 }
 
 function editStore(dir: string, sql: string): void {
-  const db = new Database(path.join(dir, '.l4d2-eval/runs.db'));
-  db.exec(sql);
-  db.close();
+  withFile(path.join(dir, '.l4d2-eval/runs.db'), (db) => db.exec(sql));
 }
 
 interface Case {
@@ -194,10 +190,7 @@ describe('chaos: SIGKILL during batch collect', () => {
     server.options.latencyMs = 0;
     const stored = () => {
       try {
-        const db = new Database(path.join(dir, '.l4d2-eval/runs.db'), { readonly: true, fileMustExist: true });
-        const c = (db.prepare('SELECT COUNT(*) AS c FROM items WHERE run_id = ?').get(runId) as { c: number }).c;
-        db.close();
-        return c;
+        return queryFile<{ c: number }>(path.join(dir, '.l4d2-eval/runs.db'), 'SELECT COUNT(*) AS c FROM items WHERE run_id = ?', runId)[0]?.c ?? 0;
       } catch {
         return 0;
       }
@@ -210,9 +203,7 @@ describe('chaos: SIGKILL during batch collect', () => {
     expect(killed.signal === 'SIGKILL' || killed.exitCode === 0, String(killed.stderr)).toBe(true);
     const again = await cli(['batch', 'collect', runId, '--out', 'out', '--json'], dir);
     expect(again.code, again.stderr).toBe(0);
-    const db = new Database(path.join(dir, '.l4d2-eval/runs.db'), { readonly: true });
-    const rows = db.prepare('SELECT case_id, sample, COUNT(*) AS c FROM items WHERE run_id = ? GROUP BY case_id, sample').all(runId) as { c: number }[];
-    db.close();
+    const rows = queryFile<{ c: number }>(path.join(dir, '.l4d2-eval/runs.db'), 'SELECT case_id, sample, COUNT(*) AS c FROM items WHERE run_id = ? GROUP BY case_id, sample', runId);
     expect(rows).toHaveLength(total);
     expect(rows.every((r) => r.c === 1)).toBe(true);
     const results = JSON.parse(readFileSync(path.join(dir, 'out/results.json'), 'utf8')) as { items: { caseId: string; status: string }[] };

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, cli, ROOT, tempProject } from '../helpers/cli.js';
 import { coreServer, FAKE_KEY } from '../helpers/live.js';
 import { startOpenAIServer, type Fault, type OpenAIServer } from '../helpers/openai-server.js';
+import { withFile } from '../helpers/sqlite.js';
 import { tempTree } from '../helpers/tmp.js';
 
 const STACK = /\n\s+at .+:\d+/;
@@ -209,20 +210,17 @@ describe('help and defaults that tell the truth', () => {
 describe('SQLite files carry a schema version', () => {
   it('a new store is at the latest version; a store from before versions opens with its rows kept', async () => {
     const { RunStore, RUN_STORE_MIGRATIONS } = await import('../../src/run/store.js');
-    const Database = (await import('better-sqlite3')).default;
     const d = tempTree({});
     const fresh = new RunStore(path.join(d, 'new.db'));
     fresh.close();
-    const db = new Database(path.join(d, 'new.db'));
-    expect(db.pragma('user_version', { simple: true })).toBe(RUN_STORE_MIGRATIONS.at(-1)!.version);
-    db.close();
+    expect(withFile(path.join(d, 'new.db'), (db) => db.pragma('user_version'))).toBe(RUN_STORE_MIGRATIONS.at(-1)!.version);
     // A file made the old way: the tables, version 0.
-    const old = new Database(path.join(d, 'old.db'));
-    old.exec(RUN_STORE_MIGRATIONS[0]!.sql);
-    old.prepare("INSERT INTO runs (id, started_at, status, suite, meta) VALUES ('r1', '2026-01-01T00:00:00Z', 'finished', 's', ?)").run(
-      JSON.stringify({ runId: 'r1', startedAt: '2026-01-01T00:00:00Z', suite: { name: 's', files: [] }, cases: [], models: [] }),
-    );
-    old.close();
+    withFile(path.join(d, 'old.db'), (old) => {
+      old.exec(RUN_STORE_MIGRATIONS[0]!.sql);
+      old.prepare("INSERT INTO runs (id, started_at, status, suite, meta) VALUES ('r1', '2026-01-01T00:00:00Z', 'finished', 's', ?)").run(
+        JSON.stringify({ runId: 'r1', startedAt: '2026-01-01T00:00:00Z', suite: { name: 's', files: [] }, cases: [], models: [] }),
+      );
+    });
     const store = new RunStore(path.join(d, 'old.db'));
     expect(store.list().map((r) => r.runId)).toEqual(['r1']);
     store.close();

@@ -1,12 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { execa } from 'execa';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, cli, tempProject } from '../helpers/cli.js';
 import { answersByPrompt, coreServer, coreSuite, FAKE_KEY, filesContaining } from '../helpers/live.js';
 import { startOpenAIServer, type OpenAIServer } from '../helpers/openai-server.js';
+import { queryFile } from '../helpers/sqlite.js';
 
 let server: OpenAIServer;
 let n: number;
@@ -22,10 +22,7 @@ function project(extra: Record<string, unknown> = {}): string {
 
 function storedCount(dir: string): number {
   try {
-    const db = new Database(path.join(dir, '.l4d2-eval/runs.db'), { readonly: true, fileMustExist: true });
-    const c = (db.prepare('SELECT COUNT(*) AS c FROM items').get() as { c: number }).c;
-    db.close();
-    return c;
+    return queryFile<{ c: number }>(path.join(dir, '.l4d2-eval/runs.db'), 'SELECT COUNT(*) AS c FROM items')[0]?.c ?? 0;
   } catch {
     return 0;
   }

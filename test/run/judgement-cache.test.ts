@@ -1,6 +1,5 @@
 // Judgements are reused only when nothing that shapes them changed: same answer, checks and judging environment.
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResponseCache } from '../../src/run/cache.js';
 import { executeRun } from '../../src/run/run.js';
@@ -8,6 +7,7 @@ import type { ModelConfig } from '../../src/config/schema.js';
 import type { Suite } from '../../src/types/suite.js';
 import { answersByPrompt, coreSuite, FAKE_KEY } from '../helpers/live.js';
 import { startOpenAIServer, type OpenAIServer } from '../helpers/openai-server.js';
+import { queryFile, withFile } from '../helpers/sqlite.js';
 import { tempTree } from '../helpers/tmp.js';
 import { createFakeSpcomp } from '../compile/fake-spcomp.js';
 
@@ -24,14 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const rows = (file: string) => {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db.prepare('SELECT key, json FROM judgements').all() as { key: string; json: string }[];
-  } finally {
-    db.close();
-  }
-};
+const rows = (file: string) => queryFile<{ key: string; json: string }>(file, 'SELECT key, json FROM judgements');
 
 describe('judgement cache', () => {
   it('a warm re-run reuses stored judgements; --refresh judges again; --no-cache stores none', async () => {
@@ -42,11 +35,9 @@ describe('judgement cache', () => {
     expect(rows(file)).toHaveLength(5);
 
     // Tamper with one stored verdict: a reused judgement shows it, a fresh one does not.
-    const db = new Database(file);
     const [row] = rows(file);
     const tampered = { ...JSON.parse(row!.json), score: 0.5 };
-    db.prepare('UPDATE judgements SET json = ? WHERE key = ?').run(JSON.stringify(tampered), row!.key);
-    db.close();
+    withFile(file, (db) => db.prepare('UPDATE judgements SET json = ? WHERE key = ?').run(JSON.stringify(tampered), row!.key));
     const warm = await executeRun({ suite, models: [model], live: { cache, scheduler: fast } });
     expect(warm.items.map((i) => i.score)).toContain(0.5);
     const scores = (r: typeof first) => new Map(r.items.map((i) => [i.caseId, i.score]));
