@@ -95,6 +95,18 @@ describe('shipped index', () => {
     const file = path.join(dir, 'bad.json');
     writeFileSync(file, JSON.stringify({ schemaVersion: 1, includes: {}, symbols: [{ name: 'X', kind: 'native', include: 'x' }, { kind: 'native' }] }));
     for (const quick of [false, true]) expect(() => readIndex(file, quick)).toThrow(/bad\.json is not a valid API index \(schemaVersion 1\): symbols\.1/);
+    // The envelope, checked without zod in the quick check: the same field is named either way.
+    const sym = { name: 'X', kind: 'native', include: 'x' };
+    for (const [bad, at] of [
+      [{ schemaVersion: 2, includes: {}, symbols: [sym] }, 'schemaVersion'],
+      [{ schemaVersion: 1, includes: { x: [1] }, symbols: [sym] }, 'includes'],
+      [{ schemaVersion: 1, versions: { sourcemod: 1 }, includes: {}, symbols: [sym] }, 'versions'],
+      [{ schemaVersion: 1, includes: {}, symbols: {} }, 'symbols'],
+      [{ schemaVersion: 1, includes: {}, symbols: [sym], provenance: { generator: 'x' } }, 'provenance'],
+    ] as const) {
+      writeFileSync(file, JSON.stringify(bad));
+      for (const quick of [false, true]) expect(() => readIndex(file, quick), `${at} quick=${quick}`).toThrow(new RegExp(`bad\\.json is not a valid API index \\(schemaVersion 1\\): ${at}`));
+    }
   });
 
   it('covers sourcemod.inc and everything it pulls in, sdktools, sdkhooks and Left4DHooks', () => {
