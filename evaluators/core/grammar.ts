@@ -4,11 +4,13 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { packagePath } from '../../src/core/paths.js';
 import { UserError } from '../../src/core/errors.js';
-import { Language, Parser, Query, type Tree } from 'web-tree-sitter';
+import type { Language, Parser, Query, Tree } from 'web-tree-sitter';
 
 const require = createRequire(import.meta.url);
 
 let loading: Promise<void> | undefined;
+/** web-tree-sitter itself, loaded with the grammar: a command that judges nothing never loads it. */
+let treeSitter: typeof import('web-tree-sitter') | undefined;
 let parser: Parser | undefined;
 let language: Language | undefined;
 const queryCache = new Map<string, Query>();
@@ -30,8 +32,11 @@ function grammarWasm(): string {
 /** Loads the grammar once per process; later calls return the same promise. */
 export function loadGrammar(): Promise<void> {
   loading ??= (async () => {
+    const wasm = grammarWasm();
+    treeSitter = await import('web-tree-sitter');
+    const { Language, Parser } = treeSitter;
     await Parser.init();
-    language = await Language.load(grammarWasm());
+    language = await Language.load(wasm);
     parser = new Parser();
     parser.setLanguage(language);
   })();
@@ -56,7 +61,7 @@ export function sourcepawn(): Language {
 export function compileQuery(source: string): Query {
   let q = queryCache.get(source);
   if (!q) {
-    q = new Query(sourcepawn(), source);
+    q = new treeSitter!.Query(sourcepawn(), source);
     queryCache.set(source, q);
   }
   return q;
