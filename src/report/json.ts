@@ -28,7 +28,7 @@ function item(it: ItemResult): ItemResult {
       ...it,
       checks: it.checks.map(check),
       syntax: it.syntax && ordered({ ...it.syntax, errors: it.syntax.errors.map(loc) }, ['ok', 'errors']),
-      api: it.api && ordered(it.api, ['total', 'resolved', 'unknown']),
+      api: it.api && ordered(it.api, ['total', 'resolved', 'unknown', 'hints']),
       // Older run files may predate the field; the default keeps the document valid against the type.
       warnings: it.warnings ?? [],
       error: it.error && ordered(it.error, ['code', 'message', 'retryable', 'retryAfterMs', 'permanent']),

@@ -1,5 +1,5 @@
 // Judges one answer: extract and parse once, run every check of the case on the shared tree, score.
-import { analyzeApi } from '../../evaluators/symbols/api-analysis.js';
+import { analyzeApi, unknownApiHint } from '../../evaluators/symbols/api-analysis.js';
 import { syntaxErrors } from '../../evaluators/core/syntax-errors.js';
 import { evaluators } from '../../evaluators/index.js';
 import { prepareInput, releaseInput } from '../../evaluators/core/input.js';
@@ -85,7 +85,7 @@ export async function judgeAnswer(answer: string, checks: readonly CheckSpec[], 
       code: input.code.main,
       checks: results,
       syntax: { ok: input.tree !== null && errors.length === 0, errors },
-      api: api ? { total: api.total, resolved: api.resolved, unknown: api.unknown.map((u) => u.name) } : null,
+      api: api ? { total: api.total, resolved: api.resolved, unknown: api.unknown.map((u) => u.name), hints: Object.fromEntries(api.unknown.map((u) => [u.name, u.hint ?? (u.name.includes('.') ? (unknownApiHint(u.name) ?? '') : '')])) } : null,
       warnings: input.code.warnings,
       codeStartLine: input.code.startLine,
       ...(compiled ? { compile: itemCompile(compiled) } : {}),

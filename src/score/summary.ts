@@ -25,8 +25,11 @@ function unknownApis(items: ItemResult[]): UnknownApiCount[] {
       map.set(name, e);
     }
   }
+  // The hint judging gave (items judged before hints were stored: worked out again, which loads the API index).
+  const judged = new Map<string, string>();
+  for (const it of items) for (const [name, hint] of Object.entries(it.api?.hints ?? {})) if (!judged.has(name)) judged.set(name, hint);
   for (const e of map.values()) {
-    const hint = unknownApiHint(e.name);
+    const hint = judged.has(e.name) ? judged.get(e.name) : unknownApiHint(e.name);
     if (hint) e.hint = hint;
   }
   return [...map.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));

@@ -20,7 +20,9 @@ export interface ItemResult {
   code: string;
   checks: CheckResult[];
   syntax: { ok: boolean; errors: CodeLocation[] } | null;
-  api: { total: number; resolved: number; unknown: string[] } | null;
+  /** The API analysis: calls, those resolved, the unknown names, and for each unknown name its hint as judged ("did you
+   * mean ...?", a known invention; empty when there is none), so summaries need not load the API index again. */
+  api: { total: number; resolved: number; unknown: string[]; hints?: Record<string, string> } | null;
   /** How the code compiled (spcomp, or the static check when spcomp is absent); absent when there was no code or the compiler had a problem. */
   compile?: ItemCompile;
   /** Problems noticed while extracting the code (e.g. an unterminated fence). */
