@@ -76,9 +76,13 @@ function renderPrompt(c: RawCase, yaml: YamlFile, at: PropertyKey[], errors: Pro
   }
 }
 
-function resolveChecks(raws: { raw: RawCheck; yaml: YamlFile; path: PropertyKey[] }[], errors: Problem[], sources: Set<string>): CheckSpec[] {
+/**
+ * Resolves checks in order; a later check whose id is taken (by an earlier one or in `taken`, the ids before it) gets
+ * `#n` appended, and one that names its id explicitly is an error. Returns the specs and the ids now taken.
+ */
+function resolveChecks(raws: { raw: RawCheck; yaml: YamlFile; path: PropertyKey[] }[], errors: Problem[], sources: Set<string>, taken: ReadonlyMap<string, number> = new Map()): { specs: CheckSpec[]; ids: Map<string, number> } {
   const specs: CheckSpec[] = [];
-  const ids = new Map<string, number>();
+  const ids = new Map(taken);
   for (const { raw, yaml, path: p } of raws) {
     const { spec, problems } = resolveCheck(raw, yaml, p, sources);
     errors.push(...problems);
@@ -91,7 +95,7 @@ function resolveChecks(raws: { raw: RawCheck; yaml: YamlFile; path: PropertyKey[
     }
     specs.push(spec);
   }
-  return specs;
+  return { specs, ids };
 }
 
 /** Loads and validates a suite. Never throws for bad input: problems are returned. */
@@ -115,6 +119,8 @@ export async function loadSuite(file: string, options: { cwd?: string } = {}): P
   const namesNoCheck = d.checks === undefined && entries.every((e) => (e.data.cases ?? []).every((c) => (c.checks ?? []).length === 0 && c.default_checks !== false));
   const standard = namesNoCheck ? STANDARD_CHECKS.map((kind, i) => ({ raw: { kind, weight: 1, required: false }, yaml: top.yaml, path: ['defaults', 'checks', i] as PropertyKey[] })) : [];
   const defaultChecks = namesNoCheck ? standard : (d.checks ?? []).map((raw, i) => ({ raw, yaml: top.yaml, path: ['defaults', 'checks', i] as PropertyKey[] }));
+  // Resolved once, so a problem in them is reported once (not once per case), and copied into every case.
+  const defaults = resolveChecks(defaultChecks, errors, sources);
   const cases: CaseSpec[] = [];
   const firstSeen = new Map<string, string>();
   for (const { yaml, data } of entries) {
@@ -128,7 +134,9 @@ export async function loadSuite(file: string, options: { cwd?: string } = {}): P
       }
       firstSeen.set(c.id, `${yaml.file}:${line}`);
       const own = (c.checks ?? []).map((raw, j) => ({ raw, yaml, path: [...at, 'checks', j] as PropertyKey[] }));
-      const checks = resolveChecks([...(c.default_checks === false ? [] : defaultChecks), ...own], errors, sources);
+      const withDefaults = c.default_checks !== false;
+      const ownSpecs = resolveChecks(own, errors, sources, withDefaults ? defaults.ids : undefined).specs;
+      const checks = [...(withDefaults ? defaults.specs.map((spec) => ({ ...spec })) : []), ...ownSpecs];
       if (checks.length === 0) warnings.push({ file: yaml.file, line, path: formatPath(at), message: 'case has no checks: every answer scores 0' });
       cases.push({
         id: c.id,

@@ -32,6 +32,18 @@ describe('loadSuite', () => {
     ]);
   });
 
+  it('reports a problem of a default check once, not once per case, and renames a case check that repeats a default id', async () => {
+    const r = await load({
+      'suite.yaml': `name: t\ndefaults:\n  checks:\n    - { kind: regexx, pattern: a }\n    - { kind: syntax }\ncases:\n${okCase}${okCase.replace('tank-a', 'tank-b')}${okCase.replace('tank-a', 'tank-c')}`,
+    });
+    expect(r.messages).toEqual(['suite.yaml:4 defaults.checks[0].kind: unknown check kind "regexx" (did you mean "regex"?)']);
+    const ok = await load({
+      'suite.yaml': `name: t\ndefaults:\n  checks:\n    - { kind: syntax }\ncases:\n${okCase.replace('required: true }', 'required: true }\n      - { kind: syntax, weight: 2 }')}`,
+    });
+    expect(ok.errors).toEqual([]);
+    expect(ok.value!.cases[0]!.checks.map((c) => c.id)).toEqual(['syntax', 'hooks_event:tank_spawn', 'syntax#2']);
+  });
+
   it('reports every problem at once with file, line and YAML path', async () => {
     const r = await load({
       'suite.yaml': `name: t
