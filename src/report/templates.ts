@@ -2,9 +2,9 @@
 // (`--templates`, config `templates`) overrides files of the same name. Mistakes there are the user's: UserError.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import Handlebars from 'handlebars';
 import { UserError } from '../core/errors.js';
 import { packagePath } from '../core/paths.js';
+import { compileSpec, handlebarsRuntime, type Handlebars } from './handlebars.js';
 import { precompiledSpec, TEMPLATE_MODES, type TemplateMode } from './precompiled.js';
 
 /** Which template to load, and how to name it in errors. */
@@ -39,17 +39,16 @@ export function lastExisting(dirs: readonly string[], ...parts: string[]): strin
 }
 
 /** The template in `file` for `hb`: precompiled by the build when it is the shipped, unchanged file, else compiled. */
-export function templateOf(hb: typeof Handlebars, file: string, mode: TemplateMode): HandlebarsTemplateDelegate {
+export function templateOf(hb: Handlebars, file: string, mode: TemplateMode): HandlebarsTemplateDelegate {
   const source = readFileSync(file, 'utf8');
-  const spec = precompiledSpec(file, source, mode);
-  return spec ? hb.template(spec) : hb.compile(source, TEMPLATE_MODES[mode]);
+  return hb.template(precompiledSpec(file, source, mode) ?? compileSpec(source, TEMPLATE_MODES[mode]));
 }
 
 /**
  * Registers `partials/*.hbs` of every folder by file name without `.hbs`; later folders override earlier ones. Each is
  * read and made (precompiled, or compiled) only when a template first uses it.
  */
-export function registerPartials(hb: typeof Handlebars, dirs: readonly string[], prefix = '', mode: TemplateMode = 'markdown'): void {
+export function registerPartials(hb: Handlebars, dirs: readonly string[], prefix = '', mode: TemplateMode = 'markdown'): void {
   for (const dir of dirs) {
     const partials = join(dir, 'partials');
     if (!isDir(partials)) continue;
@@ -65,10 +64,10 @@ export function registerPartials(hb: typeof Handlebars, dirs: readonly string[],
  * Compiles a Markdown template with its partials and helpers. Each call gets its own Handlebars environment so
  * helpers and partials never leak between renders; no entity escaping (table cells use the `cell` helper).
  */
-export function compileMarkdownTemplate(spec: TemplateSpec, templateDir: string | undefined, helpers: (hb: typeof Handlebars) => void): HandlebarsTemplateDelegate {
+export function compileMarkdownTemplate(spec: TemplateSpec, templateDir: string | undefined, helpers: (hb: Handlebars) => void): HandlebarsTemplateDelegate {
   const dirs = templateDirs(spec, templateDir);
   const main = lastExisting(dirs, spec.main);
-  const hb = Handlebars.create();
+  const hb = handlebarsRuntime.create();
   helpers(hb);
   registerPartials(hb, dirs, spec.partialPrefix, 'markdown');
   return templateOf(hb, main, 'markdown');

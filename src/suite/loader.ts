@@ -1,6 +1,6 @@
 // Loads a suite file and its includes, validates everything, and reports every problem at once.
 import path from 'node:path';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { loadGrammar } from '../../evaluators/core/grammar.js';
 import { ValidationError, type Problem } from '../core/errors.js';
 import type { CaseSpec, CheckSpec, Suite } from '../types/suite.js';
@@ -65,11 +65,11 @@ function readTree(file: string, cwd: string, stack: string[], seen: Set<string>,
   }
 }
 
-function renderPrompt(c: RawCase, yaml: YamlFile, at: PropertyKey[], errors: Problem[]): string {
+function renderPrompt(c: RawCase, yaml: YamlFile, at: PropertyKey[], errors: Problem[], hb: typeof Handlebars | undefined): string {
   // Without a mustache the template is the text itself: skip compiling it (200 cases cost ~50 ms otherwise).
-  if (!c.prompt.includes('{{')) return c.prompt;
+  if (!c.prompt.includes('{{') || !hb) return c.prompt;
   try {
-    return Handlebars.compile(c.prompt, { strict: true, noEscape: true })(c.vars ?? {});
+    return hb.compile(c.prompt, { strict: true, noEscape: true })(c.vars ?? {});
   } catch (err) {
     errors.push({ file: yaml.file, line: yaml.lineOf([...at, 'prompt']), path: formatPath([...at, 'prompt']), message: `prompt template: ${(err as Error).message.split('\n')[0]} (declare it under vars:)` });
     return c.prompt;
@@ -121,6 +121,8 @@ export async function loadSuite(file: string, options: { cwd?: string } = {}): P
   const defaultChecks = namesNoCheck ? standard : (d.checks ?? []).map((raw, i) => ({ raw, yaml: top.yaml, path: ['defaults', 'checks', i] as PropertyKey[] }));
   // Resolved once, so a problem in them is reported once (not once per case), and copied into every case.
   const defaults = resolveChecks(defaultChecks, errors, sources);
+  // Handlebars (its compiler) loads only for a suite with a prompt template.
+  const hb = entries.some((e) => (e.data.cases ?? []).some((c) => c.prompt.includes('{{'))) ? (await import('handlebars')).default : undefined;
   const cases: CaseSpec[] = [];
   const firstSeen = new Map<string, string>();
   for (const { yaml, data } of entries) {
@@ -143,7 +145,7 @@ export async function loadSuite(file: string, options: { cwd?: string } = {}): P
         category: c.category,
         tags: c.tags ?? [],
         weight: c.weight ?? 1,
-        prompt: renderPrompt(c, yaml, at, errors),
+        prompt: renderPrompt(c, yaml, at, errors, hb),
         system: c.system ?? d.system ?? DEFAULT_SYSTEM_PROMPT,
         samples: c.samples ?? d.samples ?? 1,
         passScore: c.pass_score ?? d.pass_score ?? 7,

@@ -1,8 +1,8 @@
 // The `html` reporter: one self-contained page (CSS, JS, data and SVG inline, no network).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import Handlebars from 'handlebars';
 import type { RunResult } from '../../types/run.js';
+import { handlebarsRuntime } from '../handlebars.js';
 import { lastExisting, registerPartials, templateDirs, templateOf, type TemplateSpec } from '../templates.js';
 import type { ReportOptions, Reporter } from '../types.js';
 import { caseRows } from '../../analysis/view.js';
@@ -53,7 +53,7 @@ function trendContext(run: RunResult, options: ReportOptions) {
 export function renderHtml(run: RunResult, options: ReportOptions = {}): string {
   const dirs = templateDirs(HTML_SPEC, options.templateDir);
   // HTML escaping stays on here (unlike the Markdown templates), so this page compiles its own template.
-  const hb = Handlebars.create();
+  const hb = handlebarsRuntime.create();
   registerPartials(hb, dirs, HTML_SPEC.partialPrefix, 'html');
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   const rows = caseRows(run);
