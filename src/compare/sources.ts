@@ -61,12 +61,6 @@ export async function runLabels(source: RunSource): Promise<RunResult> {
   }
 }
 
-/** The config when one is named or present in the folder; results files alone need none. */
-export function optionalConfig(file: string | undefined, load: (file?: string) => Config, cwd = process.cwd()): Config | undefined {
-  if (file !== undefined) return load(file);
-  return existsSync(path.join(cwd, 'l4d2-eval.config.yaml')) ? load() : undefined;
-}
-
 /** Options of `gatherRun`. */
 export interface GatherOptions extends Omit<RunSource, 'config' | 'labels'> {
   config?: Config;

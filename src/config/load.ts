@@ -73,3 +73,10 @@ export function loadConfig(file?: string, cwd = process.cwd()): Config {
     ...(c.judge ? { judge: c.judge } : {}),
   };
 }
+
+/** The config when one is named or present in the folder; commands that can work without one (results files, a suite
+ * named on the command line) take undefined. */
+export function optionalConfig(file: string | undefined, load: (file?: string) => Config = loadConfig, cwd = process.cwd()): Config | undefined {
+  if (file !== undefined) return load(file);
+  return existsSync(path.join(cwd, 'l4d2-eval.config.yaml')) ? load() : undefined;
+}

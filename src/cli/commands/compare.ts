@@ -1,11 +1,11 @@
 import { io } from '../../core/io.js';
 import { preflightLabels } from '../preflight.js';
 import path from 'node:path';
-import { loadConfig } from '../../config/load.js';
+import { loadConfig, optionalConfig } from '../../config/load.js';
 import { compareRun } from '../../analysis/compare.js';
 import { renderCompareMarkdown } from '../../compare/render/markdown.js';
 import { appendStepSummary, parseCompareFormats, writeComparison } from '../../compare/render/write.js';
-import { gatherRun, optionalConfig } from '../../compare/sources.js';
+import { gatherRun } from '../../compare/sources.js';
 import { labelJudge } from '../judging.js';
 import { cacheModeOf, labelAnswers, suiteCaching } from '../live-run.js';
 import { UsageError } from '../../core/errors.js';

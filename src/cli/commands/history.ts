@@ -4,8 +4,7 @@ import Table from 'cli-table3';
 import { loadHistory } from '../../analysis/history.js';
 import { fixed, pct } from '../../report/format.js';
 import type { ParsedFlags } from '../args.js';
-import { optionalConfig } from '../../compare/sources.js';
-import { loadConfig } from '../../config/load.js';
+import { loadConfig, optionalConfig } from '../../config/load.js';
 
 /** `l4d2-eval history`: a model line's scores across runs, oldest first. */
 export async function historyCommand(values: ParsedFlags, positionals: string[]): Promise<number> {

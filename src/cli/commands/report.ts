@@ -1,11 +1,10 @@
 import { io } from '../../core/io.js';
 import path from 'node:path';
-import { optionalConfig } from '../../compare/sources.js';
 import { loadHistory } from '../../analysis/history.js';
 import { UserError } from '../../core/errors.js';
 import { reporters } from '../../report/index.js';
 import { mergeResults, readResults } from '../../run/results-file.js';
-import { loadConfig } from '../../config/load.js';
+import { loadConfig, optionalConfig } from '../../config/load.js';
 // Batch runs are priced at batch rates; loadBatchRun reads any run and applies them where they belong.
 import { loadBatchRun } from '../../batch/result.js';
 import { RunStore } from '../../run/store.js';

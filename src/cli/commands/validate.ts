@@ -1,9 +1,8 @@
 import { io } from '../../core/io.js';
 import path from 'node:path';
-import { loadConfig } from '../../config/load.js';
+import { loadConfig, optionalConfig } from '../../config/load.js';
 import { selectModels } from '../../config/models.js';
 import { loadSuites } from '../../suite/multi.js';
-import { optionalConfig } from '../../compare/sources.js';
 import type { ParsedFlags } from '../args.js';
 
 /** `l4d2-eval validate`: loads the config and suites; any problem throws (exit 2) with every location. */
