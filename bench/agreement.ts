@@ -20,6 +20,7 @@ import { runRules } from '../evaluators/checks/rule.js';
 import { judgeAnswer } from '../src/run/judge.js';
 import { defaultCheckSpecs } from '../src/suite/default-checks.js';
 import type { EvalInput } from '../evaluators/core/types.js';
+import { median } from './median.js';
 
 interface Plugin {
   repo: string;
@@ -101,10 +102,6 @@ function tally(values: Iterable<string>): Record<string, number> {
   return Object.fromEntries(Object.entries(out).sort((a, b) => b[1] - a[1]));
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? 0 : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 const pct = (n: number, d: number) => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)} %`);
 
 export async function main(argv = process.argv.slice(2)): Promise<void> {

@@ -10,14 +10,10 @@ import { performance } from 'node:perf_hooks';
 import { parse, stringify } from 'yaml';
 import { packagePath } from '../src/core/paths.js';
 import { startServerProcess } from './server-process.js';
+import { median } from './median.js';
 
 const CASES = 200;
 const RUNS = 5;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 interface RawCase {
   id: string;

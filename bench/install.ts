@@ -14,6 +14,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { packagePath } from '../src/core/paths.js';
 import { writeOfflineLock } from './offline-lock.js';
+import { median } from './median.js';
 
 function du(dir: string): number {
   let total = 0;
@@ -23,11 +24,6 @@ function du(dir: string): number {
     else if (e.isFile()) total += statSync(p).size;
   }
   return total;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 interface Installed {

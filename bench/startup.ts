@@ -5,13 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { packagePath } from '../src/core/paths.js';
+import { median } from './median.js';
 
 const RUNS = 7;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 /** Wall time of a fresh `node args...` process, in ms (median of RUNS, after one warm-up for the file cache). */
 function time(args: string[]): number {
