@@ -106,28 +106,25 @@ describe('concurrency', () => {
   const twoModels = () => [v3, { ...v3, label: 'v3b', id: 'ft:gpt-4o-mini-2024-07-18:team:l4d2-v3b:def' }];
   const small = () => ({ ...suite, cases: suite.cases.slice(0, 6) });
 
-  it('--concurrency is the total in flight across all models', async () => {
+  /** Runs the six small cases for two models at 150 ms latency; the most requests the server had in flight at once. */
+  async function maxInFlight(limits: { concurrency?: number; modelConcurrency?: number }): Promise<number> {
     server.options.latencyMs = 150;
     server.takeMaxInFlight();
     try {
-      const run = await executeRun({ suite: small(), models: twoModels(), concurrency: 3, live: { scheduler: fast } });
+      const run = await executeRun({ suite: small(), models: twoModels(), ...limits, live: { scheduler: fast } });
       expect(run.items).toHaveLength(12);
-      expect(server.takeMaxInFlight()).toBe(3);
+      return server.takeMaxInFlight();
     } finally {
       server.options.latencyMs = 0;
     }
+  }
+
+  it('--concurrency is the total in flight across all models', async () => {
+    expect(await maxInFlight({ concurrency: 3 })).toBe(3);
   });
 
   it('--model-concurrency limits each model; without a total every model uses its own limit', async () => {
-    server.options.latencyMs = 150;
-    server.takeMaxInFlight();
-    try {
-      const run = await executeRun({ suite: small(), models: twoModels(), modelConcurrency: 2, live: { scheduler: fast } });
-      expect(run.items).toHaveLength(12);
-      expect(server.takeMaxInFlight()).toBe(4);
-    } finally {
-      server.options.latencyMs = 0;
-    }
+    expect(await maxInFlight({ modelConcurrency: 2 })).toBe(4);
   });
 
   it('judging an answer does not hold a request slot: the next request goes out while the first answer is judged', async () => {
