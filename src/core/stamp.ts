@@ -30,7 +30,7 @@ function treeStamp(dir: string): string {
 
 let stamp: string | undefined;
 
-/** The folders of the code that runs: the bundle (\`dist/cli\`), else the compiled or source \`src\` and \`evaluators\`. */
+/** The folders of the code that runs: the bundle (`dist/cli`), else the compiled or source `src` and `evaluators`. */
 function codeFolders(): string[] {
   const here = import.meta.dirname;
   const bundle = here.split(path.sep).lastIndexOf('cli');

@@ -39,10 +39,14 @@ export function readCachedSuites(dir: string, files: readonly string[]): LoadedS
   }
 }
 
-/** Stores loaded suites with the files they were read from (written whole, then renamed into place). */
-export function writeCachedSuites(dir: string, files: readonly string[], loaded: LoadedSuites, sources: readonly string[]): void {
+/**
+ * Stores loaded suites with the files they were read from and the SHA-256 of the text the loader read (not read again:
+ * a file changed since would otherwise be recorded with content the suite was not made from). Written whole, then
+ * renamed into place.
+ */
+export function writeCachedSuites(dir: string, files: readonly string[], loaded: LoadedSuites, sources: readonly { file: string; sha256: string }[]): void {
   try {
-    const entry: Entry = { ...loaded, stamp: codeStamp(), sources: [...new Set(sources)].map((file) => ({ file, sha256: sha256(readFileSync(file)) })) };
+    const entry: Entry = { ...loaded, stamp: codeStamp(), sources: [...new Map(sources.map((s) => [s.file, s.sha256]))].map(([file, hash]) => ({ file, sha256: hash })) };
     const file = entryFile(dir, files);
     mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;

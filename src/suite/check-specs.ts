@@ -10,11 +10,11 @@ import type { RawCheck } from './schema.js';
 import { readRubricFile } from './rubric.js';
 
 /** A `judge` check naming a rubric file: reads it (relative to the suite file) into the options, in place. */
-function resolveRubricRef(o: { rubric: unknown; rubric_id?: string; pass_score?: number }, yaml: YamlFile, at: (message: string) => Problem, sources?: Set<string>): Problem[] {
+function resolveRubricRef(o: { rubric: unknown; rubric_id?: string; pass_score?: number }, yaml: YamlFile, at: (message: string) => Problem, sources?: Map<string, string>): Problem[] {
   if (typeof o.rubric !== 'string') return [];
   const file = path.resolve(path.dirname(yaml.file), o.rubric);
-  sources?.add(file);
   const { rubric, problems } = readRubricFile(file);
+  sources?.set(file, rubric?.sha256 ?? '');
   if (!rubric) return problems.length > 0 && problems[0]!.message === 'file not found (check the path)' ? [at(`rubric file not found: "${o.rubric}" (relative to ${yaml.file})`)] : problems;
   o.rubric = rubric.criteria;
   o.rubric_id ??= rubric.id;
@@ -24,8 +24,8 @@ function resolveRubricRef(o: { rubric: unknown; rubric_id?: string; pass_score?:
 
 const COMMON = new Set(['kind', 'id', 'weight', 'required', 'description']);
 
-/** Validates one raw check; returns the spec or the problems (never both empty). Files it reads go to `sources`. */
-export function resolveCheck(raw: RawCheck, yaml: YamlFile, path: PropertyKey[], sources?: Set<string>): { spec?: CheckSpec; problems: Problem[] } {
+/** Validates one raw check; returns the spec or the problems (never both empty). Files it reads go to `sources` (file → SHA-256 of the text read). */
+export function resolveCheck(raw: RawCheck, yaml: YamlFile, path: PropertyKey[], sources?: Map<string, string>): { spec?: CheckSpec; problems: Problem[] } {
   const at = (sub: PropertyKey[], message: string): Problem => ({
     file: yaml.file,
     line: yaml.lineOf([...path, ...sub]),

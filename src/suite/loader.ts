@@ -16,8 +16,8 @@ export interface LoadResult {
   value?: Suite;
   errors: Problem[];
   warnings: Problem[];
-  /** Absolute paths of every file read: the suite, its includes, rubric files. */
-  sources: string[];
+  /** Every file read (the suite, its includes, rubric files) with the SHA-256 of the text read. */
+  sources: { file: string; sha256: string }[];
 }
 
 interface FileEntry {
@@ -26,8 +26,7 @@ interface FileEntry {
 }
 
 /** Reads a file and everything it includes (depth first, each file once; cycles are errors). */
-function readTree(file: string, cwd: string, stack: string[], seen: Set<string>, out: FileEntry[], errors: Problem[]): void {
-  // `seen` ends up holding every file read (the loader's sources).
+function readTree(file: string, cwd: string, stack: string[], seen: Set<string>, out: FileEntry[], errors: Problem[], sources: Map<string, string>): void {
   const abs = path.resolve(cwd, file);
   const display = path.relative(process.cwd(), abs) || abs;
   if (stack.includes(abs)) {
@@ -39,6 +38,7 @@ function readTree(file: string, cwd: string, stack: string[], seen: Set<string>,
   const { yaml, problems } = readYaml(abs, display);
   errors.push(...problems);
   if (!yaml) return;
+  sources.set(abs, yaml.sha256);
   if (yaml.data === null || yaml.data === undefined) {
     errors.push({ file: display, message: 'the file is empty: a suite needs at least `name` and `cases`' });
     return;
@@ -55,7 +55,7 @@ function readTree(file: string, cwd: string, stack: string[], seen: Set<string>,
   out.push({ yaml, data: parsed.data });
   for (const [i, inc] of (parsed.data.include ?? []).entries()) {
     const before = errors.length;
-    readTree(inc, path.dirname(abs), [...stack, abs], seen, out, errors);
+    readTree(inc, path.dirname(abs), [...stack, abs], seen, out, errors, sources);
     for (const p of errors.slice(before)) if (p.message === 'file not found (check the path)') {
       p.message = `included file not found: "${inc}" (paths are relative to ${display})`;
       p.file = display;
@@ -80,7 +80,7 @@ function renderPrompt(c: RawCase, yaml: YamlFile, at: PropertyKey[], errors: Pro
  * Resolves checks in order; a later check whose id is taken (by an earlier one or in `taken`, the ids before it) gets
  * `#n` appended, and one that names its id explicitly is an error. Returns the specs and the ids now taken.
  */
-function resolveChecks(raws: { raw: RawCheck; yaml: YamlFile; path: PropertyKey[] }[], errors: Problem[], sources: Set<string>, taken: ReadonlyMap<string, number> = new Map()): { specs: CheckSpec[]; ids: Map<string, number> } {
+function resolveChecks(raws: { raw: RawCheck; yaml: YamlFile; path: PropertyKey[] }[], errors: Problem[], sources: Map<string, string>, taken: ReadonlyMap<string, number> = new Map()): { specs: CheckSpec[]; ids: Map<string, number> } {
   const specs: CheckSpec[] = [];
   const ids = new Map(taken);
   for (const { raw, yaml, path: p } of raws) {
@@ -105,11 +105,12 @@ export async function loadSuite(file: string, options: { cwd?: string } = {}): P
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const entries: FileEntry[] = [];
-  const sources = new Set<string>();
-  readTree(file, options.cwd ?? process.cwd(), [], sources, entries, errors);
+  const sources = new Map<string, string>();
+  readTree(file, options.cwd ?? process.cwd(), [], new Set(), entries, errors, sources);
   await grammar;
   const top = entries[0];
-  if (!top) return { errors, warnings, sources: [...sources] };
+  const read = () => [...sources].map(([f, sha256]) => ({ file: f, sha256 }));
+  if (!top) return { errors, warnings, sources: read() };
   const d = top.data.defaults ?? {};
   for (const e of entries.slice(1)) {
     if (e.data.defaults) warnings.push({ file: e.yaml.file, line: e.yaml.lineOf(['defaults']), path: 'defaults', message: 'defaults in an included file are ignored; set them in the top-level suite' });
@@ -162,9 +163,9 @@ export async function loadSuite(file: string, options: { cwd?: string } = {}): P
     }
   }
   if (errors.length === 0 && cases.length === 0) errors.push({ file: top.yaml.file, message: 'the suite has no cases: add a `cases:` list (or `include:` files that have one)' });
-  if (errors.length > 0) return { errors, warnings, sources: [...sources] };
+  if (errors.length > 0) return { errors, warnings, sources: read() };
   return {
-    sources: [...sources],
+    sources: read(),
     value: { name: top.data.name!, description: top.data.description ?? '', files: entries.map((e) => e.yaml.file), models: top.data.models, cases },
     errors,
     warnings,

@@ -19,13 +19,13 @@ export async function loadSuites(files: string[], caching?: SuiteCaching): Promi
     const cached = readCachedSuites(caching.dir, files);
     if (cached) return cached;
   }
-  const sources: string[] = [];
+  const sources: { file: string; sha256: string }[] = [];
   const loaded = await loadUncached(files, sources);
   if (caching) writeCachedSuites(caching.dir, files, loaded, sources);
   return loaded;
 }
 
-async function loadUncached(files: string[], sources: string[]): Promise<LoadedSuites> {
+async function loadUncached(files: string[], sources: { file: string; sha256: string }[]): Promise<LoadedSuites> {
   const errors: Problem[] = [];
   const warnings: string[] = [];
   const suites: Suite[] = [];

@@ -22,6 +22,8 @@ export interface RubricFile {
   description?: string;
   passScore?: number;
   criteria: Criterion[];
+  /** SHA-256 of the file's text as read. */
+  sha256: string;
 }
 
 /** Reads and validates a rubric file; problems are returned, never thrown. */
@@ -39,6 +41,7 @@ export function readRubricFile(file: string, display = path.relative(process.cwd
       ...(d.description ? { description: d.description } : {}),
       ...(d.pass_score !== undefined ? { passScore: d.pass_score } : {}),
       criteria: d.criteria,
+      sha256: yaml.sha256,
     },
     problems: [],
   };

@@ -6,6 +6,7 @@
 // line, a value's node) parses the file again with `yaml`, which keeps every position. Files using what the two
 // read differently (tags, directives, complex or null keys) go to `yaml` directly. `test/suite/yaml.test.ts` holds
 // the two to the same data and lines on every shipped YAML file and on edge cases.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import jsYaml from 'js-yaml';
@@ -17,6 +18,8 @@ import { didYouMean, type Problem } from '../core/errors.js';
 export interface YamlFile {
   file: string;
   data: unknown;
+  /** SHA-256 of the text that was parsed (what the parsed-suite cache checks a file against). */
+  sha256: string;
   /** The `yaml` document with every position (parsed on first use when the fast reader read the file). */
   readonly doc: Document;
   lineOf(path: readonly PropertyKey[]): number | undefined;
@@ -166,6 +169,7 @@ export function parseYaml(text: string, displayName: string, options: { exact?: 
     yaml: {
       file: displayName,
       data,
+      sha256: createHash('sha256').update(text).digest('hex'),
       get doc() {
         return full().doc;
       },
