@@ -4,7 +4,6 @@ import { syntaxErrors } from '../../evaluators/core/syntax-errors.js';
 import { evaluators } from '../../evaluators/index.js';
 import { prepareInput, releaseInput } from '../../evaluators/core/input.js';
 import { loadGrammar } from '../../evaluators/core/grammar.js';
-import { symbolSources, tableOf } from '../../evaluators/symbols/tables.js';
 import type { Evaluator, EvalInput } from '../../evaluators/core/types.js';
 import type { CheckOutcome, CheckResult } from '../../evaluators/core/check.js';
 import type { ItemCompile, ItemResult } from '../types/run.js';
@@ -49,28 +48,9 @@ async function runCheck(spec: CheckSpec, input: EvalInput): Promise<CheckResult>
   return { kind: spec.kind, id: spec.id, weight: spec.weight, required: spec.required, ...outcome, pass: outcome.status === 'pass' };
 }
 
-const warmed = new Set<string>();
-
-/**
- * Builds the symbol table the checks will read (once per settings in a process) while the grammar's wasm compiles off
- * the main thread on the first call. A table that cannot be built is left to the checks, which report why.
- */
-function warmSymbols(compiler: CompilerSettings | undefined): void {
-  const key = JSON.stringify(compiler ?? null);
-  if (warmed.has(key)) return;
-  warmed.add(key);
-  try {
-    tableOf(symbolSources(compiler));
-  } catch {
-    // reported by the api and compiles checks with the file and the fix
-  }
-}
-
 /** Judges an answer against a case's checks. Pure apart from the checks' own work; never throws. */
 export async function judgeAnswer(answer: string, checks: readonly CheckSpec[], passScore: number, options: JudgeOptions = {}): Promise<Judgement> {
-  const grammar = loadGrammar(); // once per process; later calls return the same promise
-  warmSymbols(options.compiler);
-  await grammar;
+  await loadGrammar(); // once per process; later calls return the same promise
   const input = prepareInput(answer, options);
   // Started before the checks so spcomp runs while they do; the `compiles` check awaits this same promise.
   const compiling = compileInput(input);

@@ -100,7 +100,8 @@ function resolveChecks(raws: { raw: RawCheck; yaml: YamlFile; path: PropertyKey[
 
 /** Loads and validates a suite. Never throws for bad input: problems are returned. */
 export async function loadSuite(file: string, options: { cwd?: string } = {}): Promise<LoadResult> {
-  // Query checks are validated against the grammar: its wasm compiles off the main thread while the YAML is read.
+  // Query checks are validated against the grammar: its loading starts first (its file reads go on while the YAML
+  // is parsed) and is awaited before the checks.
   const grammar = loadGrammar();
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
