@@ -4,7 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import { main } from './main.js';
 
 /** Commands that judge thousands of answers in one process, or keep running: they keep V8's optimising wasm tier. */
-export const WASM_TIER_UP_COMMANDS: ReadonlySet<string> = new Set(['check', 'augment', 'index', 'serve']);
+const WASM_TIER_UP_COMMANDS: ReadonlySet<string> = new Set(['check', 'augment', 'index', 'serve']);
 
 // The grammar runs as WebAssembly. V8 first compiles it with its baseline compiler (Liftoff), then re-compiles hot
 // functions with TurboFan on background threads: about 240 ms of compiling for the first plugin, which on two cores
