@@ -3,9 +3,12 @@
 // block is about a sixth of that. Base64 has no `<`, so no model text can end the element early.
 import { gunzipSync, gzipSync } from 'node:zlib';
 
-/** Serialises data as base64 of gzipped JSON (deterministic: gzip's header time is zero). */
+/**
+ * Serialises data as base64 of gzipped JSON (deterministic: gzip's header time is zero). zlib's default level: on a
+ * 200-case run's 1.5 MB of JSON it takes 15 ms against 37 ms at level 9, for a block 4 % larger.
+ */
 export function packData(data: unknown): string {
-  return gzipSync(Buffer.from(JSON.stringify(data), 'utf8'), { level: 9 }).toString('base64');
+  return gzipSync(Buffer.from(JSON.stringify(data), 'utf8'), { level: 6 }).toString('base64');
 }
 
 /** The inverse of `packData`, for tests and tools that read a report's data back. */
