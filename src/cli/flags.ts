@@ -43,7 +43,7 @@ export const flags = {
   source: { type: 'string', value: 'LIST', description: 'index: where each include folder comes from, in folder order, recorded as provenance: NAME=OWNER/REPO@COMMIT[:PATH], comma-separated' },
   dir: { type: 'string', value: 'DIR', description: 'history: folder searched recursively for results.json (default reports)' },
   model: { type: 'string', value: 'LABEL', description: 'history: only this model label; record: the model whose answers are exported; generate, chat, augment: the model to ask' },
-  'no-cache': { type: 'boolean', description: 'run: neither read nor write the response cache' },
+  'no-cache': { type: 'boolean', description: 'run: neither read nor write cached answers and judgements (a parsed suite is still reused while its files are unchanged)' },
   refresh: { type: 'boolean', description: 'run: ask again and overwrite cached answers' },
   resume: { type: 'string', value: 'RUN_ID', description: 'run: finish an interrupted run; stored items are not asked again (see `runs`)' },
   'allow-errors': { type: 'string', value: 'N', description: 'run: exit 0 even when up to N items could not be judged (provider or compiler trouble); default 0, above it exit 3' },

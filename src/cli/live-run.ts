@@ -19,9 +19,13 @@ export function cacheModeOf(values: ParsedFlags): CacheMode {
   return values['no-cache'] === true ? 'off' : values.refresh === true ? 'refresh' : 'use';
 }
 
-/** Parsed suites are kept beside the response cache and follow its mode: none with --no-cache, rebuilt with --refresh. */
-export function suiteCaching(config: Config, mode: CacheMode): SuiteCaching | undefined {
-  return mode === 'off' ? undefined : { dir: path.dirname(config.cacheFile), mode };
+/**
+ * Parsed suites are kept beside the response cache, rebuilt with --refresh. --no-cache keeps them: it is about answers
+ * and judgements (what a model or the evaluators would give now), while a parsed suite is reused only when the code
+ * and every file it was made from are byte-identical, so it is the same suite a fresh parse gives.
+ */
+export function suiteCaching(config: Config, mode: CacheMode): SuiteCaching {
+  return { dir: path.dirname(config.cacheFile), mode: mode === 'refresh' ? 'refresh' : 'use' };
 }
 
 /** Opens the response cache when some model calls a live provider (replay needs none). */

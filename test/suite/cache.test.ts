@@ -52,7 +52,7 @@ describe('suite cache', () => {
     }
   });
 
-  it('--refresh rebuilds the entry without reading it; --no-cache neither reads nor writes', async () => {
+  it('--refresh rebuilds the entry without reading it; --no-cache (answers and judgements) still uses it', async () => {
     await loadSuites(['suites/core.yaml'], { dir: cacheDir, mode: 'use' });
     tamper();
     expect((await loadSuites(['suites/core.yaml'], { dir: cacheDir, mode: 'refresh' })).suite.name).not.toBe('from the cache');
@@ -64,9 +64,13 @@ describe('suite cache', () => {
     cpSync(path.join(ROOT, 'l4d2-eval.config.yaml'), path.join(other, 'l4d2-eval.config.yaml'));
     const r = await cli(['run', '--no-cache', '--quiet', '--format', 'json'], other);
     expect(r.code).toBe(0);
-    expect(readdirSync(path.join(other, '.l4d2-eval'))).not.toContain('suites');
-    const used = await cli(['run', '--quiet', '--format', 'json'], other);
-    expect(used.code).toBe(0);
     expect(readdirSync(path.join(other, '.l4d2-eval', 'suites')).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    const stored = path.join(other, '.l4d2-eval', 'suites', readdirSync(path.join(other, '.l4d2-eval', 'suites')).find((f) => f.endsWith('.json'))!);
+    const entry = JSON.parse(readFileSync(stored, 'utf8')) as { suite: { name: string } };
+    entry.suite.name = 'from the cache';
+    writeFileSync(stored, JSON.stringify(entry));
+    const used = await cli(['run', '--no-cache', '--quiet', '--format', 'json', '--out', 'again'], other);
+    expect(used.code).toBe(0);
+    expect((JSON.parse(readFileSync(path.join(other, 'again', 'results.json'), 'utf8')) as { suite: { name: string } }).suite.name).toBe('from the cache');
   });
 });
