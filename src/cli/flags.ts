@@ -43,8 +43,8 @@ export const flags = {
   source: { type: 'string', value: 'LIST', description: 'index: where each include folder comes from, in folder order, recorded as provenance: NAME=OWNER/REPO@COMMIT[:PATH], comma-separated' },
   dir: { type: 'string', value: 'DIR', description: 'history: folder searched recursively for results.json (default reports)' },
   model: { type: 'string', value: 'LABEL', description: 'history: only this model label; record: the model whose answers are exported; generate, chat, augment: the model to ask' },
-  'no-cache': { type: 'boolean', description: 'run: neither read nor write cached answers and judgements (a parsed suite is still reused while its files are unchanged)' },
-  refresh: { type: 'boolean', description: 'run: ask again and overwrite cached answers' },
+  'no-cache': { type: 'boolean', description: 'run, gate, compare: neither read nor write cached answers and judgements (a parsed suite is still reused while its files are unchanged)' },
+  refresh: { type: 'boolean', description: 'run, gate, compare: ask again and overwrite cached answers' },
   resume: { type: 'string', value: 'RUN_ID', description: 'run: finish an interrupted run; stored items are not asked again (see `runs`)' },
   'allow-errors': { type: 'string', value: 'N', description: 'run: exit 0 even when up to N items could not be judged (provider or compiler trouble); default 0, above it exit 3' },
   'max-cost': { type: 'string', value: 'USD', description: 'run, augment: refuse to start when the estimated cost is above USD dollars' },
@@ -124,12 +124,12 @@ export const commands = {
   compare: {
     args: '[results.json|label...]',
     summary: 'Compare runs or models side by side, first = baseline: CIs, paired tests, regressions with diffs (labels run the suite first)',
-    flags: ['config', 'out', 'format', 'templates', 'history', 'seed', 'pass-k', 'concurrency', 'model-concurrency', 'json', 'quiet'],
+    flags: ['config', 'out', 'format', 'templates', 'history', 'seed', 'pass-k', 'concurrency', 'model-concurrency', 'no-cache', 'refresh', 'json', 'quiet'],
   },
   gate: {
     args: '[results.json...]',
     summary: 'CI gate: exit 1 when --candidate misses a threshold or regresses against --baseline (runs the suite when no files are given)',
-    flags: ['config', 'baseline', 'candidate', 'min-score', 'min-pass-rate', 'min-syntax-rate', 'min-compile-rate', 'min-api-accuracy', 'max-unknown-apis', 'max-regressions', 'max-p-worse', 'out', 'templates', 'seed', 'concurrency', 'model-concurrency', 'json', 'quiet'],
+    flags: ['config', 'baseline', 'candidate', 'min-score', 'min-pass-rate', 'min-syntax-rate', 'min-compile-rate', 'min-api-accuracy', 'max-unknown-apis', 'max-regressions', 'max-p-worse', 'out', 'templates', 'seed', 'concurrency', 'model-concurrency', 'no-cache', 'refresh', 'json', 'quiet'],
   },
   history: {
     args: '[results.json...]',

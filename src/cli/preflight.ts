@@ -7,7 +7,6 @@ import https from 'node:https';
 import path from 'node:path';
 import type { Config } from '../config/load.js';
 import type { ModelConfig } from '../config/schema.js';
-import { isResultsFile } from '../compare/sources.js';
 import { UserError } from '../core/errors.js';
 import { pricingFor } from '../cost/pricing.js';
 import { hostPort, resolveEndpoint } from '../providers/openai.js';
@@ -161,10 +160,11 @@ async function checks(o: PreflightOptions): Promise<void> {
   if (failed) throw failed.reason;
 }
 
-/** Preflight for compare and gate: the models they will run (labels, not results files), when there is a config. */
-export async function preflightLabels(args: readonly string[], config: Config | undefined, outDir?: string): Promise<void> {
-  const labels = args.filter((a) => !isResultsFile(a));
-  if (!config || labels.length === 0) return;
-  const models = labels.filter((l) => config.models[l]).map((l) => config.models[l]!);
-  await preflight({ models, ...(outDir ? { outDir } : {}), configFile: config.file });
+/**
+ * Preflight for compare and gate when they run the suite for model labels: called once the suite is loaded and the
+ * response cache opened, with the models whose every answer the cache holds (`answered`): those are asked nothing,
+ * so their server and key are not needed (a re-run from the cache works offline, as with `run`).
+ */
+export function labelPreflight(config: Config, outDir?: string): (models: readonly ModelConfig[], answered: ReadonlySet<string>) => Promise<void> {
+  return (models, answered) => preflight({ models: models.filter((m) => !answered.has(m.label)), ...(outDir ? { outDir } : {}), configFile: config.file });
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Config } from '../config/load.js';
 import { selectModels } from '../config/models.js';
 import { mergeResults, readResults } from '../run/results-file.js';
-import { executeRun } from '../run/run.js';
+import { executeRun, fullyCachedModels } from '../run/run.js';
 import { loadSuites, type SuiteCaching } from '../suite/multi.js';
 import type { ItemHook } from '../run/hooks.js';
 import type { CacheMode, ResponseCache } from '../run/cache.js';
@@ -35,6 +35,8 @@ export interface RunSource {
   answers?: (models: ModelConfig[]) => { cache: ResponseCache; cacheMode: CacheMode; close(): void } | undefined;
   /** Where parsed suites are kept between runs (as `run` keeps them). */
   suiteCaching?: SuiteCaching;
+  /** Checks made before anything is sent, given the models and those the cache answers in full (asked nothing). */
+  preflight?: (models: readonly ModelConfig[], answered: ReadonlySet<string>) => Promise<void>;
 }
 
 /** Runs the suite for the given model labels (the offline replay models need no network). */
@@ -46,6 +48,7 @@ export async function runLabels(source: RunSource): Promise<RunResult> {
   const judging = source.judge?.(suite);
   const answers = source.answers?.(models);
   try {
+    await source.preflight?.(models, answers?.cacheMode === 'use' ? fullyCachedModels(answers.cache, models, suite.cases) : new Set());
     return await executeRun({
       suite,
       models,

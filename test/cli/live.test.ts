@@ -166,4 +166,35 @@ describe('gate and compare from labels', () => {
     expect(compared.code, compared.stderr).toBe(0);
     expect(server.requests.length - before).toBe(n);
   });
+
+  it('a gate or compare answered from the cache needs neither the server nor the key; --no-cache does', async () => {
+    const suite = await coreSuite();
+    const own = await startOpenAIServer({ answers: answersByPrompt(suite) });
+    const dir = tempProject();
+    const cfg = path.join(dir, 'l4d2-eval.config.yaml');
+    const doc = parse(readFileSync(cfg, 'utf8')) as { models: Record<string, unknown> };
+    doc.models.v3 = { provider: 'openai', id: 'ft:gpt-4o-mini-2024-07-18:team:l4d2-v3:abc', baseURL: own.baseURL, apiKey: '${L4D2_TEST_KEY}' };
+    writeFileSync(cfg, stringify(doc));
+    const first = await cli(['gate', '--baseline', 'v2', '--candidate', 'v3', '--json'], dir);
+    expect([0, 1], first.stderr).toContain(first.code);
+    expect(own.requests).toHaveLength(n);
+    await own.close();
+    delete process.env.L4D2_TEST_KEY;
+    try {
+      const again = await cli(['gate', '--baseline', 'v2', '--candidate', 'v3', '--json'], dir);
+      expect(again.code, again.stderr).toBe(first.code);
+      expect({ ...JSON.parse(again.stdout), runId: '' }).toEqual({ ...JSON.parse(first.stdout), runId: '' });
+      const compared = await cli(['compare', 'v2', 'v3', '--json', '--out', path.join(dir, 'cmp')], dir);
+      expect(compared.code, compared.stderr).toBe(0);
+    } finally {
+      process.env.L4D2_TEST_KEY = FAKE_KEY;
+    }
+    for (const args of [['gate', '--baseline', 'v2', '--candidate', 'v3'], ['compare', 'v2', 'v3', '--out', path.join(dir, 'cmp2')]]) {
+      const fresh = await cli([...args, '--no-cache'], dir);
+      expect(fresh.code, args[0]).toBe(2);
+      expect(fresh.stderr).toContain(`cannot reach ${own.baseURL}`);
+      expect(fresh.stderr).toContain('nothing was sent');
+    }
+    expect(own.requests).toHaveLength(n);
+  });
 });

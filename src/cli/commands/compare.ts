@@ -1,5 +1,5 @@
 import { io } from '../../core/io.js';
-import { preflightLabels } from '../preflight.js';
+import { labelPreflight } from '../preflight.js';
 import path from 'node:path';
 import { loadConfig, optionalConfig } from '../../config/load.js';
 import { compareRun } from '../../analysis/compare.js';
@@ -32,14 +32,13 @@ export async function compareCommand(values: ParsedFlags, positionals: string[])
   const formats = parseCompareFormats(listFlag(values.format));
   // Every configured model but the judge (it grades answers; it is compared only when named).
   const args = positionals.length > 0 ? positionals : Object.keys(config?.models ?? {}).filter((l) => l !== config?.judge?.model);
-  await preflightLabels(args, config, typeof values.out === 'string' ? path.resolve(values.out) : undefined);
   const run = await gatherRun(args, {
     config,
     concurrency: intFlag('concurrency', values.concurrency),
     modelConcurrency: intFlag('model-concurrency', values['model-concurrency']),
     onWarning: (w) => (json ? undefined : io.stderr.write(`warning: ${w}\n`)),
     // Labels run the suite here: its `judge` checks are graded as by `run`.
-    ...(config ? { judge: labelJudge(config, cacheModeOf(values)), answers: labelAnswers(config, cacheModeOf(values)), suiteCaching: suiteCaching(config, cacheModeOf(values)) } : {}),
+    ...(config ? { judge: labelJudge(config, cacheModeOf(values)), answers: labelAnswers(config, cacheModeOf(values)), suiteCaching: suiteCaching(config, cacheModeOf(values)), preflight: labelPreflight(config, typeof values.out === 'string' ? path.resolve(values.out) : undefined) } : {}),
   });
   const comparison = compareRun(run, { seed: seedFlag(values.seed), ks: kList(values['pass-k']) });
   if (typeof values.history === 'string') {

@@ -1,5 +1,5 @@
 import { io } from '../../core/io.js';
-import { preflightLabels } from '../preflight.js';
+import { labelPreflight } from '../preflight.js';
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { loadConfig, optionalConfig } from '../../config/load.js';
@@ -33,14 +33,13 @@ export async function gateCommand(values: ParsedFlags, positionals: string[]): P
   if (isEmpty(thresholds)) throw new UsageError('no gate thresholds: add a `gate:` section to the config or pass flags such as --min-score 8 --max-regressions 0', 'run `l4d2-eval gate --help`');
 
   const sources = positionals.length > 0 ? positionals : [baseline, candidate];
-  await preflightLabels(sources, config);
   const all = await gatherRun(sources, {
     config,
     concurrency: intFlag('concurrency', values.concurrency),
     modelConcurrency: intFlag('model-concurrency', values['model-concurrency']),
     onWarning: (w) => (json ? undefined : io.stderr.write(`warning: ${w}\n`)),
     // Labels run the suite here: its `judge` checks are graded as by `run`.
-    ...(config ? { judge: labelJudge(config, cacheModeOf(values)), answers: labelAnswers(config, cacheModeOf(values)), suiteCaching: suiteCaching(config, cacheModeOf(values)) } : {}),
+    ...(config ? { judge: labelJudge(config, cacheModeOf(values)), answers: labelAnswers(config, cacheModeOf(values)), suiteCaching: suiteCaching(config, cacheModeOf(values)), preflight: labelPreflight(config) } : {}),
   });
   const picked = selectRunModels(all, [baseline, candidate]);
   // A judge check counts only when its judge and rubric were calibrated with kappa >= gate.min_judge_kappa.
