@@ -11,11 +11,12 @@ import { queryFile } from '../helpers/sqlite.js';
 let server: OpenAIServer;
 let n: number;
 
-function project(extra: Record<string, unknown> = {}): string {
+/** A temp project whose config adds a live model v3 served by `baseURL` (the shared loopback server by default). */
+function project(extra: Record<string, unknown> = {}, baseURL = server.baseURL): string {
   const dir = tempProject();
   const cfg = path.join(dir, 'l4d2-eval.config.yaml');
   const doc = parse(readFileSync(cfg, 'utf8')) as { models: Record<string, unknown> };
-  doc.models.v3 = { provider: 'openai', id: 'ft:gpt-4o-mini-2024-07-18:team:l4d2-v3:abc', baseURL: server.baseURL, apiKey: '${L4D2_TEST_KEY}', ...extra };
+  doc.models.v3 = { provider: 'openai', id: 'ft:gpt-4o-mini-2024-07-18:team:l4d2-v3:abc', baseURL, apiKey: '${L4D2_TEST_KEY}', ...extra };
   writeFileSync(cfg, stringify(doc));
   return dir;
 }
@@ -132,11 +133,7 @@ describe('a re-run answered from the cache', () => {
   it('needs neither the server nor the key; --no-cache does, and preflight says so before sending anything', async () => {
     const suite = await coreSuite();
     const own = await startOpenAIServer({ answers: answersByPrompt(suite) });
-    const dir = tempProject();
-    const cfg = path.join(dir, 'l4d2-eval.config.yaml');
-    const doc = parse(readFileSync(cfg, 'utf8')) as { models: Record<string, unknown> };
-    doc.models.v3 = { provider: 'openai', id: 'ft:gpt-4o-mini-2024-07-18:team:l4d2-v3:abc', baseURL: own.baseURL, apiKey: '${L4D2_TEST_KEY}' };
-    writeFileSync(cfg, stringify(doc));
+    const dir = project({}, own.baseURL);
     const first = await cli(['run', '--models', 'v3', '--quiet'], dir);
     expect(first.code, first.stderr).toBe(0);
     expect(own.requests).toHaveLength(n);
@@ -170,11 +167,7 @@ describe('gate and compare from labels', () => {
   it('a gate or compare answered from the cache needs neither the server nor the key; --no-cache does', async () => {
     const suite = await coreSuite();
     const own = await startOpenAIServer({ answers: answersByPrompt(suite) });
-    const dir = tempProject();
-    const cfg = path.join(dir, 'l4d2-eval.config.yaml');
-    const doc = parse(readFileSync(cfg, 'utf8')) as { models: Record<string, unknown> };
-    doc.models.v3 = { provider: 'openai', id: 'ft:gpt-4o-mini-2024-07-18:team:l4d2-v3:abc', baseURL: own.baseURL, apiKey: '${L4D2_TEST_KEY}' };
-    writeFileSync(cfg, stringify(doc));
+    const dir = project({}, own.baseURL);
     const first = await cli(['gate', '--baseline', 'v2', '--candidate', 'v3', '--json'], dir);
     expect([0, 1], first.stderr).toContain(first.code);
     expect(own.requests).toHaveLength(n);
