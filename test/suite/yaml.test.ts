@@ -58,6 +58,19 @@ describe('fast YAML reader', () => {
     same('');
   });
 
+  it('prints no warning of the yaml package to the terminal (a collection used as a key)', async () => {
+    const warnings: string[] = [];
+    const listen = (w: Error) => warnings.push(w.message);
+    process.on('warning', listen);
+    try {
+      for (const doc of ['? [a]\n: 1\n', '{a: 1}: e\n', 'cases:\n  - id: a\n    ? [b]\n    : 1\n']) same(doc);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', listen);
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it('leaves to yaml what the two read differently, and every syntax error', () => {
     for (const doc of ['k: !!str 12\n', 'k: [a, !!str 1]\n', '- !custom x\n', 'k: &a !!int "3"\n', 'k: !!float 3\n', 'k: !!float 3\n', '%YAML 1.1\n---\na: yes\n', '? [a]\n: 1\n', '[a]: d\n', '{a: 1}: e\n', '~: c\n', 'null: c\n', 'a: 1\na: 2\n', 'a:\n\t- x\n', 'a: b: c\n', 'k: @x\n', '---\na: 1\n---\nb: 2\n', 'x: 1\n  y: 2\n', 'cases:\n  - id: [unclosed\n']) {
       same(doc);
