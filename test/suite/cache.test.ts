@@ -18,11 +18,11 @@ beforeEach(() => {
 });
 afterEach(() => process.chdir(before));
 
-const entries = () => readdirSync(path.join(cacheDir, 'suites')).filter((f) => f.endsWith('.json'));
+const entries = (dir = cacheDir) => readdirSync(path.join(dir, 'suites')).filter((f) => f.endsWith('.json'));
 
 /** Renames the stored suite: a load that returns the new name read the entry instead of the YAML. */
-function tamper(): void {
-  const file = path.join(cacheDir, 'suites', entries()[0]!);
+function tamper(dir = cacheDir): void {
+  const file = path.join(dir, 'suites', entries(dir)[0]!);
   const entry = JSON.parse(readFileSync(file, 'utf8')) as { suite: { name: string } };
   entry.suite.name = 'from the cache';
   writeFileSync(file, JSON.stringify(entry));
@@ -64,11 +64,8 @@ describe('suite cache', () => {
     cpSync(path.join(ROOT, 'l4d2-eval.config.yaml'), path.join(other, 'l4d2-eval.config.yaml'));
     const r = await cli(['run', '--no-cache', '--quiet', '--format', 'json'], other);
     expect(r.code).toBe(0);
-    expect(readdirSync(path.join(other, '.l4d2-eval', 'suites')).filter((f) => f.endsWith('.json'))).toHaveLength(1);
-    const stored = path.join(other, '.l4d2-eval', 'suites', readdirSync(path.join(other, '.l4d2-eval', 'suites')).find((f) => f.endsWith('.json'))!);
-    const entry = JSON.parse(readFileSync(stored, 'utf8')) as { suite: { name: string } };
-    entry.suite.name = 'from the cache';
-    writeFileSync(stored, JSON.stringify(entry));
+    expect(entries(path.join(other, '.l4d2-eval'))).toHaveLength(1);
+    tamper(path.join(other, '.l4d2-eval'));
     const used = await cli(['run', '--no-cache', '--quiet', '--format', 'json', '--out', 'again'], other);
     expect(used.code).toBe(0);
     expect((JSON.parse(readFileSync(path.join(other, 'again', 'results.json'), 'utf8')) as { suite: { name: string } }).suite.name).toBe('from the cache');
